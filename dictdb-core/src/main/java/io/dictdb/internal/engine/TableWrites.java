@@ -1,0 +1,227 @@
+package io.dictdb.internal.engine;
+
+import io.dictdb.DictDBException;
+import io.dictdb.DuplicateKeyException;
+import io.dictdb.IndexType;
+import io.dictdb.InsertOptions;
+import io.dictdb.OnConflict;
+import io.dictdb.Row;
+import io.dictdb.UpsertResult;
+import io.dictdb.internal.index.SecondaryIndex;
+import io.dictdb.internal.value.RowAccess;
+import io.dictdb.internal.value.RowShape;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The write operations of a table, applied to a {@link WriteTransaction}'s working state. Each method checks
+ * everything it can before changing anything; atomicity of what remains is given by the transaction (a failed
+ * write is never published, or is rolled back to its savepoint).
+ */
+public final class TableWrites {
+    private static final RowAccess.Operations ROWS = RowAccess.get();
+
+    private TableWrites() {
+    }
+
+    /**
+     * Inserts records, all or none.
+     *
+     * @param txn     the transaction
+     * @param table   the table name
+     * @param records the caller's records
+     * @param options insert options
+     * @return the keys in input order
+     */
+    public static List<Object> insertAll(WriteTransaction txn, String table,
+                                         Collection<? extends Map<String, ?>> records, InsertOptions options) {
+        TableState state = txn.table(table);
+        TableDef def = state.def();
+        RecordRules.KeyCounter counter = new RecordRules.KeyCounter(state.nextKey());
+        boolean validate = !options.skipValidation();
+        Object token = txn.token();
+        List<Object> keys = new ArrayList<>(records.size());
+        String pk = def.primaryKey();
+        int batch = Math.min(options.batchSize(), Math.max(1, records.size()));
+        Row[] prepared = new Row[Math.min(batch, 1 << 16)];
+        Iterator<? extends Map<String, ?>> it = records.iterator();
+        RowShape hint = null;
+        while (it.hasNext()) {
+            // Prepare a batch (normalise, validate, assign keys), then store it: a batch bounds the temporary
+            // buffer; atomicity comes from the transaction, whatever the batch size.
+            int n = 0;
+            while (n < prepared.length && it.hasNext()) {
+                Row row = RecordRules.rowToInsert(def, it.next(), validate, counter, hint);
+                hint = ROWS.shape(row);
+                prepared[n++] = row;
+            }
+            for (int i = 0; i < n; i++) {
+                Row row = prepared[i];
+                Object key = row.get(pk);
+                state = state.withInsert(key, row, token);
+                keys.add(key);
+                prepared[i] = null;
+            }
+        }
+        state = state.withNextKey(counter.next());
+        txn.put(state);
+        if (txn.recordsChanges()) {
+            for (Object key : keys) {
+                txn.record(Change.Kind.ROW_INSERTED, table, key, null, state.get(key), null);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Inserts or merges one record.
+     *
+     * @param txn        the transaction
+     * @param table      the table name
+     * @param record     the caller's record
+     * @param onConflict what to do when the key exists
+     * @return the key and the action taken
+     */
+    public static UpsertResult upsert(WriteTransaction txn, String table, Map<String, ?> record,
+                                      OnConflict onConflict) {
+        if (record == null) {
+            throw new NullPointerException("record must not be null");
+        }
+        TableState state = txn.table(table);
+        TableDef def = state.def();
+        String pk = def.primaryKey();
+        Object key = record.containsKey(pk) ? RecordRules.lookupKey(record.get(pk)) : null;
+        Row stored = key == null ? null : state.get(key);
+        if (stored == null) {
+            List<Object> keys = insertAll(txn, table, List.of(record), InsertOptions.defaults());
+            return new UpsertResult(keys.get(0), UpsertResult.Action.INSERTED);
+        }
+        switch (onConflict) {
+            case IGNORE:
+                return new UpsertResult(stored.get(pk), UpsertResult.Action.IGNORED);
+            case ERROR:
+                throw new DuplicateKeyException("Record with key '" + stored.get(pk) + "' already exists in table '"
+                        + table + "'.");
+            default:
+                Row changes = RecordRules.normalizeChanges(def, record);
+                Row merged = RecordRules.merge(def, stored, changes, true, "Upsert");
+                replace(txn, state, stored.get(pk), stored, merged);
+                return new UpsertResult(stored.get(pk), UpsertResult.Action.UPDATED);
+        }
+    }
+
+    /**
+     * Applies changes to rows already selected, all or none.
+     *
+     * @param txn     the transaction
+     * @param table   the table name
+     * @param matched the stored rows to change, from the transaction's working state
+     * @param changes computes each row's changes, normalised by {@link RecordRules#normalizeChanges} (null for
+     *                none)
+     * @return the number of rows
+     */
+    public static int update(WriteTransaction txn, String table, List<Row> matched, Function<Row, Row> changes) {
+        TableState state = txn.table(table);
+        TableDef def = state.def();
+        String pk = def.primaryKey();
+        Object token = txn.token();
+        List<Row[]> pairs = new ArrayList<>(matched.size());
+        for (Row stored : matched) {
+            Row delta = changes.apply(stored);
+            if (delta == null || delta.isEmpty()) {
+                continue;
+            }
+            Row merged = RecordRules.merge(def, stored, delta, true, "Update");
+            if (merged != stored) {
+                pairs.add(new Row[]{stored, merged});
+            }
+        }
+        for (Row[] pair : pairs) {
+            state = state.withReplace(pair[0].get(pk), pair[0], pair[1], token);
+        }
+        txn.put(state);
+        for (Row[] pair : pairs) {
+            txn.record(Change.Kind.ROW_UPDATED, table, pair[0].get(pk), pair[0], pair[1], null);
+        }
+        return matched.size();
+    }
+
+    /**
+     * Deletes rows already selected.
+     *
+     * @param txn     the transaction
+     * @param table   the table name
+     * @param matched the stored rows to delete, from the transaction's working state
+     * @return the number of rows deleted
+     */
+    public static int delete(WriteTransaction txn, String table, List<Row> matched) {
+        TableState state = txn.table(table);
+        String pk = state.def().primaryKey();
+        Object token = txn.token();
+        for (Row row : matched) {
+            state = state.withDelete(row.get(pk), row, token);
+        }
+        txn.put(state);
+        for (Row row : matched) {
+            txn.record(Change.Kind.ROW_DELETED, table, row.get(pk), row, null, null);
+        }
+        return matched.size();
+    }
+
+    /**
+     * Creates an index; a no-op when the same index exists.
+     *
+     * @param txn   the transaction
+     * @param table the table name
+     * @param field the field
+     * @param type  the index type
+     */
+    public static void createIndex(WriteTransaction txn, String table, String field, IndexType type) {
+        if (field == null || field.isEmpty()) {
+            throw new IllegalArgumentException("Index field name must not be null or empty.");
+        }
+        if (type == null) {
+            throw new IllegalArgumentException("Index type must not be null.");
+        }
+        TableState state = txn.table(table);
+        SecondaryIndex existing = state.index(field);
+        if (existing != null) {
+            if (existing.type() != type) {
+                throw new DictDBException("Field '" + field + "' of table '" + table + "' already has a "
+                        + existing.type() + " index; drop it before creating a " + type + " index.");
+            }
+            return;
+        }
+        txn.put(state.withIndex(field, type, txn.token()));
+        txn.record(Change.Kind.INDEX_CREATED, table, field, null, null, type);
+    }
+
+    /**
+     * Drops an index.
+     *
+     * @param txn   the transaction
+     * @param table the table name
+     * @param field the field
+     */
+    public static void dropIndex(WriteTransaction txn, String table, String field) {
+        TableState state = txn.table(table);
+        if (state.index(field) == null) {
+            throw new DictDBException("Field '" + field + "' of table '" + table + "' has no index.");
+        }
+        txn.put(state.withoutIndex(field));
+        txn.record(Change.Kind.INDEX_DROPPED, table, field, null, null, null);
+    }
+
+    private static void replace(WriteTransaction txn, TableState state, Object key, Row before, Row after) {
+        if (before == after) {
+            return;
+        }
+        txn.put(state.withReplace(key, before, after, txn.token()));
+        txn.record(Change.Kind.ROW_UPDATED, state.name(), key, before, after, null);
+    }
+}

@@ -1,0 +1,177 @@
+package io.dictdb.internal.engine;
+
+import io.dictdb.DuplicateTableException;
+import io.dictdb.Row;
+import io.dictdb.TableNotFoundException;
+import io.dictdb.internal.index.BTree;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The working state of the one write in progress: a private catalog of table states built from the published
+ * {@link DbState}, the edit token its trees may be changed in place with, and the changes made so far.
+ *
+ * <p>Invariants: only the thread holding the {@link Engine}'s writer lock uses a transaction. Nodes owned by the
+ * current token are reachable only from this transaction's catalog (or from savepoints taken <em>before</em>
+ * the token was issued), so in-place edits never reach a published state or a savepoint: taking a savepoint
+ * issues a new token. Rolling back to a savepoint restores its catalog and forgets later changes.
+ */
+public final class WriteTransaction {
+    private final DbState base;
+    private final long sequence;
+    private LinkedHashMap<String, TableState> tables;
+    private Object token = BTree.newToken();
+    private final List<Change> changes;
+    private boolean modified;
+
+    WriteTransaction(DbState base, boolean recordChanges) {
+        this.base = base;
+        this.sequence = base.sequence() + 1;
+        this.tables = new LinkedHashMap<>(base.tables());
+        this.changes = recordChanges ? new ArrayList<>() : null;
+    }
+
+    /** A point a transaction can roll back to. */
+    public static final class Savepoint {
+        private final LinkedHashMap<String, TableState> tables;
+        private final int changeCount;
+        private final boolean modified;
+
+        private Savepoint(LinkedHashMap<String, TableState> tables, int changeCount, boolean modified) {
+            this.tables = tables;
+            this.changeCount = changeCount;
+            this.modified = modified;
+        }
+    }
+
+    /**
+     * Marks the current state as a point to come back to.
+     *
+     * @return the savepoint
+     */
+    public Savepoint savepoint() {
+        token = BTree.newToken();
+        return new Savepoint(new LinkedHashMap<>(tables), changes == null ? 0 : changes.size(), modified);
+    }
+
+    /**
+     * Restores the state of a savepoint, forgetting every change made since.
+     *
+     * @param savepoint a savepoint of this transaction
+     */
+    public void rollbackTo(Savepoint savepoint) {
+        tables = new LinkedHashMap<>(savepoint.tables);
+        if (changes != null) {
+            changes.subList(savepoint.changeCount, changes.size()).clear();
+        }
+        modified = savepoint.modified;
+        token = BTree.newToken();
+    }
+
+    /** @return the edit token for this transaction's trees */
+    public Object token() {
+        return token;
+    }
+
+    /**
+     * A table's working state.
+     *
+     * @param name the table name
+     * @return the state
+     * @throws TableNotFoundException when there is no such table
+     */
+    public TableState table(String name) {
+        TableState table = tables.get(name);
+        if (table == null) {
+            throw new TableNotFoundException("Table '" + name + "' does not exist.");
+        }
+        return table;
+    }
+
+    /**
+     * Replaces a table's working state.
+     *
+     * @param table the new state of an existing table
+     */
+    public void put(TableState table) {
+        tables.put(table.name(), table);
+        modified = true;
+    }
+
+    /**
+     * Creates a table.
+     *
+     * @param def its definition
+     * @throws DuplicateTableException when the name exists
+     */
+    public void createTable(TableDef def) {
+        if (tables.containsKey(def.name())) {
+            throw new DuplicateTableException("Table '" + def.name() + "' already exists.");
+        }
+        tables.put(def.name(), TableState.empty(def));
+        modified = true;
+        record(Change.Kind.TABLE_CREATED, def.name(), null, null, null, def);
+    }
+
+    /**
+     * Drops a table.
+     *
+     * @param name the table name
+     * @throws TableNotFoundException when there is no such table
+     */
+    public void dropTable(String name) {
+        if (tables.remove(name) == null) {
+            throw new TableNotFoundException("Table '" + name + "' does not exist.");
+        }
+        modified = true;
+        record(Change.Kind.TABLE_DROPPED, name, null, null, null, null);
+    }
+
+    /**
+     * Whether changes are being recorded for change listeners.
+     *
+     * @return true when {@link #record} keeps what it is given
+     */
+    public boolean recordsChanges() {
+        return changes != null;
+    }
+
+    /**
+     * Records a change for the change log (ignored when nobody listens).
+     *
+     * @param kind   the kind of change
+     * @param table  the table
+     * @param key    the row key, if a row change
+     * @param before the row before
+     * @param after  the row after
+     * @param detail the kind's detail
+     */
+    public void record(Change.Kind kind, String table, Object key, Row before, Row after, Object detail) {
+        if (changes != null) {
+            changes.add(new Change(sequence, kind, table, key, before, after, detail));
+        }
+    }
+
+    /** @return a read view of the working catalog (valid until the next write of this transaction) */
+    public DbState view() {
+        return new DbState(base.sequence(), tables);
+    }
+
+    boolean modified() {
+        return modified;
+    }
+
+    DbState commitState() {
+        return new DbState(sequence, tables);
+    }
+
+    List<Change> changes() {
+        return changes == null ? List.of() : changes;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+}

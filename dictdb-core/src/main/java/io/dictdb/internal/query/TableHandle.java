@@ -1,0 +1,314 @@
+package io.dictdb.internal.query;
+
+import io.dictdb.AggregateQuery;
+import io.dictdb.Condition;
+import io.dictdb.CsvExportOptions;
+import io.dictdb.Field;
+import io.dictdb.IndexType;
+import io.dictdb.InsertOptions;
+import io.dictdb.OnConflict;
+import io.dictdb.RecordNotFoundException;
+import io.dictdb.Row;
+import io.dictdb.Schema;
+import io.dictdb.Select;
+import io.dictdb.Table;
+import io.dictdb.UpsertResult;
+import io.dictdb.internal.engine.Engine;
+import io.dictdb.internal.engine.RecordRules;
+import io.dictdb.internal.engine.TableState;
+import io.dictdb.internal.engine.TableWrites;
+import io.dictdb.internal.engine.WriteTransaction;
+import io.dictdb.internal.index.SecondaryIndex;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The {@link Table} implementation: a handle naming a table of an {@link Engine}, optionally bound to one
+ * transaction. Every call resolves the table by name in the state it reads (so a handle follows a table that is
+ * dropped and re-created, and fails with {@code TableNotFoundException} while it does not exist); reads use the
+ * calling thread's transaction when it runs one, else the latest committed snapshot; writes go through
+ * {@link Engine#write}.
+ */
+public final class TableHandle implements Table {
+    private final Engine engine;
+    private final String name;
+    private final WriteTransaction boundTo;
+
+    /**
+     * Creates a handle.
+     *
+     * @param engine  the engine
+     * @param name    the table name
+     * @param boundTo the transaction this handle belongs to, or null for a free handle
+     */
+    public TableHandle(Engine engine, String name, WriteTransaction boundTo) {
+        this.engine = engine;
+        this.name = name;
+        this.boundTo = boundTo;
+    }
+
+    private TableState state() {
+        checkBinding();
+        return engine.readState().table(name);
+    }
+
+    private void checkBinding() {
+        if (boundTo != null && engine.activeTransaction() != boundTo) {
+            throw new IllegalStateException("Table '" + name + "' belongs to a transaction: use it only inside the"
+                    + " transaction's function, on the thread running it.");
+        }
+    }
+
+    private <T> T write(Function<WriteTransaction, T> work) {
+        checkBinding();
+        return engine.write(work);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String primaryKey() {
+        return state().def().primaryKey();
+    }
+
+    @Override
+    public Object insert(Map<String, ?> record) {
+        return insert(record, InsertOptions.defaults());
+    }
+
+    @Override
+    public Object insert(Map<String, ?> record, InsertOptions options) {
+        Objects.requireNonNull(record, "record must not be null");
+        Objects.requireNonNull(options, "options");
+        return write(txn -> TableWrites.insertAll(txn, name, Collections.singletonList(record), options)).get(0);
+    }
+
+    @Override
+    public List<Object> insertAll(Collection<? extends Map<String, ?>> records) {
+        return insertAll(records, InsertOptions.defaults());
+    }
+
+    @Override
+    public List<Object> insertAll(Collection<? extends Map<String, ?>> records, InsertOptions options) {
+        Objects.requireNonNull(records, "records must not be null");
+        Objects.requireNonNull(options, "options");
+        if (records.isEmpty()) {
+            state();
+            return new ArrayList<>();
+        }
+        return write(txn -> TableWrites.insertAll(txn, name, records, options));
+    }
+
+    @Override
+    public UpsertResult upsert(Map<String, ?> record) {
+        return upsert(record, OnConflict.UPDATE);
+    }
+
+    @Override
+    public UpsertResult upsert(Map<String, ?> record, OnConflict onConflict) {
+        Objects.requireNonNull(record, "record must not be null");
+        Objects.requireNonNull(onConflict, "onConflict");
+        return write(txn -> TableWrites.upsert(txn, name, record, onConflict));
+    }
+
+    @Override
+    public Optional<Row> get(Object primaryKey) {
+        Object key = RecordRules.lookupKey(primaryKey);
+        TableState table = state();
+        return key == null ? Optional.empty() : Optional.ofNullable(table.get(key));
+    }
+
+    @Override
+    public Select select() {
+        checkBinding();
+        return new SelectQuery(this::state);
+    }
+
+    @Override
+    public List<Row> select(Condition where) {
+        return select().where(where).list();
+    }
+
+    @Override
+    public int update(Map<String, ?> changes, Condition where) {
+        Objects.requireNonNull(changes, "changes must not be null");
+        return write(txn -> {
+            TableState table = txn.table(name);
+            Row normalized = RecordRules.normalizeChanges(table.def(), changes);
+            List<Row> matched = matching(table, where, "update");
+            return TableWrites.update(txn, name, matched, row -> normalized);
+        });
+    }
+
+    @Override
+    public int update(Map<String, ?> changes) {
+        return update(changes, null);
+    }
+
+    @Override
+    public int update(Condition where, Function<Row, Map<String, ?>> changes) {
+        Objects.requireNonNull(changes, "changes must not be null");
+        return write(txn -> {
+            TableState table = txn.table(name);
+            List<Row> matched = matching(table, where, "update");
+            return TableWrites.update(txn, name, matched, row -> {
+                Map<String, ?> delta = changes.apply(row);
+                return delta == null ? null : RecordRules.normalizeChanges(table.def(), delta);
+            });
+        });
+    }
+
+    @Override
+    public int delete(Condition where) {
+        return write(txn -> TableWrites.delete(txn, name, matching(txn.table(name), where, "deletion")));
+    }
+
+    @Override
+    public int delete() {
+        return delete(null);
+    }
+
+    private List<Row> matching(TableState table, Condition where, String what) {
+        SelectQuery query = new SelectQuery(() -> table);
+        query.where(where);
+        List<Row> rows = query.storedRows(table, -1);
+        if (rows.isEmpty()) {
+            throw new RecordNotFoundException("No records match the " + what + " criteria in table '" + name + "'.");
+        }
+        return rows;
+    }
+
+    @Override
+    public void createIndex(String field) {
+        createIndex(field, IndexType.HASH);
+    }
+
+    @Override
+    public void createIndex(String field, IndexType type) {
+        write(txn -> {
+            TableWrites.createIndex(txn, name, field, type);
+            return null;
+        });
+    }
+
+    @Override
+    public void dropIndex(String field) {
+        write(txn -> {
+            TableWrites.dropIndex(txn, name, field);
+            return null;
+        });
+    }
+
+    @Override
+    public AggregateQuery aggregate() {
+        checkBinding();
+        return new AggregationQuery(this::state);
+    }
+
+    @Override
+    public Field field(String fieldName) {
+        return Field.of(fieldName);
+    }
+
+    @Override
+    public long count() {
+        return state().size();
+    }
+
+    @Override
+    public List<String> columns() {
+        TableState table = state();
+        Optional<Schema> schema = table.def().schema();
+        if (schema.isPresent()) {
+            return schema.get().fieldNames();
+        }
+        TreeSet<String> names = new TreeSet<>();
+        table.rows().forEach((key, row) -> {
+            names.addAll(((Row) row).keySet());
+            return true;
+        });
+        return new ArrayList<>(names);
+    }
+
+    @Override
+    public List<String> indexedFields() {
+        List<String> fields = new ArrayList<>();
+        for (SecondaryIndex index : state().indexes()) {
+            fields.add(index.field());
+        }
+        return fields;
+    }
+
+    @Override
+    public boolean hasIndex(String field) {
+        return state().index(field) != null;
+    }
+
+    @Override
+    public Optional<IndexType> indexType(String field) {
+        SecondaryIndex index = state().index(field);
+        return index == null ? Optional.empty() : Optional.of(index.type());
+    }
+
+    @Override
+    public List<String> schemaFields() {
+        return state().def().schema().map(Schema::fieldNames).orElse(List.of());
+    }
+
+    @Override
+    public Optional<Schema> schema() {
+        return state().def().schema();
+    }
+
+    @Override
+    public List<Row> all() {
+        List<Row> rows = new ArrayList<>(state().size());
+        state().rows().forEach((key, row) -> rows.add(((Row) row).mutableCopy()));
+        return rows;
+    }
+
+    @Override
+    public Map<Object, Row> copy() {
+        TableState table = state();
+        Map<Object, Row> rows = new LinkedHashMap<>(Math.max(16, table.size() * 2));
+        table.rows().forEach((key, row) -> {
+            rows.put(key, ((Row) row).mutableCopy());
+            return true;
+        });
+        return rows;
+    }
+
+    @Override
+    public int exportCsv(Path file, CsvExportOptions options) {
+        throw new UnsupportedOperationException("exportCsv is not available in this version of DictDB.");
+    }
+
+    /**
+     * Describes how a condition would be answered (for tests and diagnostics), e.g. {@code FullScan},
+     * {@code KeyLookup(1)}, {@code Index(age = 1 value(s))}.
+     *
+     * @param where the condition
+     * @return the access path's description
+     */
+    public String explain(Condition where) {
+        return Planner.explain(state(), where);
+    }
+
+    @Override
+    public String toString() {
+        return "Table[" + name + "]";
+    }
+}
