@@ -32,9 +32,13 @@ import java.util.Optional;
  */
 public final class Schema {
     private final Map<String, SchemaField> fields;
+    private final List<SchemaField> fieldList;
+    private final List<String> names;
 
     private Schema(Map<String, SchemaField> fields) {
         this.fields = Collections.unmodifiableMap(fields);
+        this.fieldList = List.copyOf(fields.values());
+        this.names = List.copyOf(fields.keySet());
     }
 
     /**
@@ -65,7 +69,7 @@ public final class Schema {
      * @return an immutable list of fields
      */
     public List<SchemaField> fields() {
-        return List.copyOf(fields.values());
+        return fieldList;
     }
 
     /**
@@ -74,7 +78,7 @@ public final class Schema {
      * @return an immutable list of names
      */
     public List<String> fieldNames() {
-        return List.copyOf(fields.keySet());
+        return names;
     }
 
     /**
@@ -85,6 +89,16 @@ public final class Schema {
      */
     public Optional<SchemaField> field(String name) {
         return Optional.ofNullable(fields.get(name));
+    }
+
+    /**
+     * Looks up one field without wrapping it.
+     *
+     * @param name a field name
+     * @return the field, or null when not declared
+     */
+    public SchemaField fieldOrNull(String name) {
+        return fields.get(name);
     }
 
     /**

@@ -107,7 +107,7 @@ public final class RecordRules {
             }
             Object value = Values.normalize(name, entry.getValue());
             if (schema != null) {
-                SchemaField f = schema.field(name).orElse(null);
+                SchemaField f = schema.fieldOrNull(name);
                 if (f != null) {
                     value = Values.coerce(f.type(), value);
                 }
@@ -162,7 +162,7 @@ public final class RecordRules {
             }
             Object value = Values.normalize(name, entry.getValue());
             if (schema != null) {
-                SchemaField f = schema.field(name).orElse(null);
+                SchemaField f = schema.fieldOrNull(name);
                 if (f != null) {
                     value = Values.coerce(f.type(), value);
                 }

@@ -126,6 +126,36 @@ public final class TableState {
     }
 
     /**
+     * With new rows, all or none.
+     *
+     * @param keys  their normalised primary keys
+     * @param rows  the rows
+     * @param n     how many of the arrays' entries to insert
+     * @param token the edit token
+     * @return the new state
+     * @throws DuplicateKeyException when a key exists (the returned state is then not produced; nodes owned by
+     *                               the token may have been changed, which the caller's savepoint undoes)
+     */
+    public TableState withInserts(Object[] keys, Row[] rows, int n, Object token) {
+        BTree tree = this.rows;
+        SecondaryIndex[] newIndexes = indexes.length == 0 ? indexes : indexes.clone();
+        for (int i = 0; i < n; i++) {
+            Object key = keys[i];
+            Row row = rows[i];
+            int before = tree.size();
+            tree = tree.putIfAbsent(key, row, token);
+            if (tree.size() == before) {
+                throw new DuplicateKeyException(
+                        "Record with key '" + key + "' already exists in table '" + def.name() + "'.");
+            }
+            for (int k = 0; k < newIndexes.length; k++) {
+                newIndexes[k] = newIndexes[k].add(key, row, token);
+            }
+        }
+        return new TableState(def, nextKey, tree, newIndexes);
+    }
+
+    /**
      * With a row replaced by its new version.
      *
      * @param key    the primary key

@@ -49,6 +49,7 @@ public final class TableWrites {
         String pk = def.primaryKey();
         int batch = Math.min(options.batchSize(), Math.max(1, records.size()));
         Row[] prepared = new Row[Math.min(batch, 1 << 16)];
+        Object[] preparedKeys = new Object[prepared.length];
         Iterator<? extends Map<String, ?>> it = records.iterator();
         RowShape hint = null;
         while (it.hasNext()) {
@@ -58,15 +59,13 @@ public final class TableWrites {
             while (n < prepared.length && it.hasNext()) {
                 Row row = RecordRules.rowToInsert(def, it.next(), validate, counter, hint);
                 hint = ROWS.shape(row);
-                prepared[n++] = row;
-            }
-            for (int i = 0; i < n; i++) {
-                Row row = prepared[i];
                 Object key = row.get(pk);
-                state = state.withInsert(key, row, token);
+                prepared[n] = row;
+                preparedKeys[n] = key;
                 keys.add(key);
-                prepared[i] = null;
+                n++;
             }
+            state = state.withInserts(preparedKeys, prepared, n, token);
         }
         state = state.withNextKey(counter.next());
         txn.put(state);

@@ -1,5 +1,6 @@
 package io.dictdb.internal.query;
 
+import io.dictdb.Condition;
 import io.dictdb.Row;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.index.BTree;
@@ -17,6 +18,20 @@ import java.util.PriorityQueue;
  * not match: the caller always re-checks the whole condition.
  */
 abstract class AccessPath {
+    /**
+     * The condition node this path answers exactly (every row it delivers matches it), or null. Set by the
+     * {@link Planner}; lets the caller skip re-checking that node, which saves touching each row's contents.
+     */
+    private Condition answers;
+
+    Condition answers() {
+        return answers;
+    }
+
+    AccessPath answering(Condition condition) {
+        this.answers = condition;
+        return this;
+    }
 
     /** Receives candidate rows; returns false to stop. */
     @FunctionalInterface

@@ -98,8 +98,9 @@ final class AggregationQuery implements AggregateQuery {
 
     private void forEachMatch(java.util.function.Consumer<Row> action) {
         TableState table = source.get();
-        Condition filter = where;
-        Planner.plan(table, filter).forEach(row -> {
+        AccessPath path = Planner.plan(table, where);
+        Condition filter = Planner.residual(path, where);
+        path.forEach(row -> {
             if (filter == null || filter.test(row)) {
                 action.accept(row);
             }

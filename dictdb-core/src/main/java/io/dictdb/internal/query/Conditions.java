@@ -97,6 +97,20 @@ public final class Conditions {
         return new Or(parts);
     }
 
+    /**
+     * The conjunction of a list of two or more conditions.
+     *
+     * @param parts the conjuncts
+     * @return their conjunction
+     */
+    static Condition andOf(List<Condition> parts) {
+        List<Condition> flat = new ArrayList<>();
+        for (Condition c : parts) {
+            addFlattened(flat, c, true);
+        }
+        return new And(flat);
+    }
+
     private static void addFlattened(List<Condition> parts, Condition c, boolean and) {
         if (and && c instanceof And) {
             parts.addAll(((And) c).parts);

@@ -111,6 +111,11 @@ final class LikePattern {
         }
     }
 
+    /** Whether the pattern is exactly a literal prefix followed by {@code %} (matches = starts with the prefix). */
+    boolean isPrefixOnly() {
+        return shape == Shape.PREFIX && !caseInsensitive && literal.equals(literalPrefix) && !literal.isEmpty();
+    }
+
     /** The literal text every matching value starts with (empty when none, and always for case-insensitive). */
     String literalPrefix() {
         return literalPrefix;

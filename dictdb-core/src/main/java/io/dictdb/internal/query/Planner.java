@@ -46,33 +46,58 @@ final class Planner {
         return path != null ? path : new AccessPath.FullScan(table);
     }
 
+    /**
+     * The part of a condition that still has to be checked on the rows a path delivers: nothing when the path
+     * answers the whole condition, the other conjuncts when it answers one conjunct of an AND, else all of it.
+     *
+     * @param path  the chosen path
+     * @param where the query's condition
+     * @return the residual condition, or null when every delivered row matches
+     */
+    static Condition residual(AccessPath path, Condition where) {
+        Condition answered = path.answers();
+        if (where == null || answered == where) {
+            return null;
+        }
+        if (answered != null && where instanceof Conditions.And) {
+            List<Condition> rest = new ArrayList<>(((Conditions.And) where).parts);
+            for (int i = 0; i < rest.size(); i++) {
+                if (rest.get(i) == answered) {
+                    rest.remove(i);
+                    return rest.size() == 1 ? rest.get(0) : Conditions.andOf(rest);
+                }
+            }
+        }
+        return where;
+    }
+
     /** The best path for a node, or null when it cannot use an index or would exceed {@code cap} candidates. */
     private static AccessPath node(TableState table, Condition c, long cap) {
         String pk = table.def().primaryKey();
         if (c instanceof Conditions.Eq) {
             Conditions.Eq eq = (Conditions.Eq) c;
             if (eq.field.equals(pk)) {
-                return AccessPath.KeyLookup.of(table, java.util.Collections.singletonList(eq.value));
+                return AccessPath.KeyLookup.of(table, java.util.Collections.singletonList(eq.value)).answering(c);
             }
-            return equality(table.index(eq.field), List.of(wrap(eq.value)), cap);
+            return answering(equality(table.index(eq.field), List.of(wrap(eq.value)), cap), c);
         }
         if (c instanceof Conditions.In) {
             Conditions.In in = (Conditions.In) c;
             if (in.field.equals(pk)) {
-                return AccessPath.KeyLookup.of(table, in.values);
+                return AccessPath.KeyLookup.of(table, in.values).answering(c);
             }
             Set<ValueKey> distinct = new LinkedHashSet<>();
             for (Object v : in.values) {
                 distinct.add(new ValueKey(v));
             }
-            return equality(table.index(in.field), new ArrayList<>(distinct), cap);
+            return answering(equality(table.index(in.field), new ArrayList<>(distinct), cap), c);
         }
         if (c instanceof Conditions.IsNull) {
             Conditions.IsNull isNull = (Conditions.IsNull) c;
             if (isNull.field.equals(pk)) {
-                return new AccessPath.Nothing();
+                return new AccessPath.Nothing().answering(c);
             }
-            return equality(table.index(isNull.field), List.of(wrap(null)), cap);
+            return answering(equality(table.index(isNull.field), List.of(wrap(null)), cap), c);
         }
         if (c instanceof Conditions.Range) {
             Conditions.Range r = (Conditions.Range) c;
@@ -81,9 +106,9 @@ final class Planner {
                 return null;
             }
             if (r.bound == null) {
-                return new AccessPath.Nothing();
+                return new AccessPath.Nothing().answering(c);
             }
-            return rangeFrom(index, r, cap);
+            return answering(rangeFrom(index, r, cap), c);
         }
         if (c instanceof Conditions.Between) {
             Conditions.Between b = (Conditions.Between) c;
@@ -92,10 +117,10 @@ final class Planner {
                 return null;
             }
             if (!Values.comparable(b.low, b.high) || Values.compare(b.low, b.high) > 0) {
-                return new AccessPath.Nothing();
+                return new AccessPath.Nothing().answering(c);
             }
-            return collect(index, "Range(" + b + ")", cap, visit -> index.postings().forEachFrom(b.low, true,
-                    (value, posting) -> Values.compare(value, b.high) <= 0 && visit.visit(value, posting)));
+            return answering(collect(index, "Range(" + b + ")", cap, visit -> index.postings().forEachFrom(b.low,
+                    true, (value, posting) -> Values.compare(value, b.high) <= 0 && visit.visit(value, posting))), c);
         }
         if (c instanceof Conditions.Like || c instanceof Conditions.Text) {
             String prefix = literalPrefix(c);
@@ -104,10 +129,12 @@ final class Planner {
             if (index == null || prefix.isEmpty()) {
                 return null;
             }
-            return collect(index, "Prefix(" + field + ", '" + prefix + "')", cap,
+            AccessPath path = collect(index, "Prefix(" + field + ", '" + prefix + "')", cap,
                     visit -> index.postings().forEachFrom(prefix, true, (value, posting) ->
                             value instanceof String && ((String) value).startsWith(prefix)
                                     && visit.visit(value, posting)));
+            boolean exact = c instanceof Conditions.Text || ((Conditions.Like) c).pattern.isPrefixOnly();
+            return exact ? answering(path, c) : path;
         }
         if (c instanceof Conditions.And) {
             AccessPath best = null;
@@ -135,9 +162,19 @@ final class Planner {
                 }
                 branches.add(p);
             }
-            return new AccessPath.Union(pk, branches);
+            AccessPath union = new AccessPath.Union(pk, branches);
+            for (int i = 0; i < branches.size(); i++) {
+                if (branches.get(i).answers() != ((Conditions.Or) c).parts.get(i)) {
+                    return union;
+                }
+            }
+            return union.answering(c);
         }
         return null;
+    }
+
+    private static AccessPath answering(AccessPath path, Condition c) {
+        return path == null ? null : path.answering(c);
     }
 
     private static ValueKey wrap(Object value) {

@@ -184,7 +184,7 @@ final class SelectQuery implements Select {
     private List<Row> filtered(TableState table, long needed) {
         AccessPath path = Planner.plan(table, where);
         List<Row> out = new ArrayList<>((int) Math.min(Math.min(needed, path.estimate()), 1 << 20));
-        Condition filter = where;
+        Condition filter = Planner.residual(path, where);
         path.forEach(row -> {
             if (filter == null || filter.test(row)) {
                 out.add(row);
