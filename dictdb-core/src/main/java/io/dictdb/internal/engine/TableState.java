@@ -3,7 +3,7 @@ package io.dictdb.internal.engine;
 import io.dictdb.DuplicateKeyException;
 import io.dictdb.IndexType;
 import io.dictdb.Row;
-import io.dictdb.internal.index.BTree;
+import io.dictdb.internal.index.KeyMap;
 import io.dictdb.internal.index.SecondaryIndex;
 
 import java.util.ArrayList;
@@ -18,17 +18,17 @@ import java.util.List;
  * so no reader can see one without the other); {@code nextKey} is greater than every integral key stored or ever
  * assigned; indexes are kept in creation order. A published {@code TableState} is immutable; the
  * {@code with*} methods return new states and may reuse nodes owned by the given edit token (see
- * {@link BTree}).
+ * {@link io.dictdb.internal.index.BTree}).
  */
 public final class TableState {
     private static final SecondaryIndex[] NO_INDEXES = new SecondaryIndex[0];
 
     private final TableDef def;
     private final long nextKey;
-    private final BTree rows;
+    private final KeyMap rows;
     private final SecondaryIndex[] indexes;
 
-    private TableState(TableDef def, long nextKey, BTree rows, SecondaryIndex[] indexes) {
+    private TableState(TableDef def, long nextKey, KeyMap rows, SecondaryIndex[] indexes) {
         this.def = def;
         this.nextKey = nextKey;
         this.rows = rows;
@@ -42,7 +42,7 @@ public final class TableState {
      * @return the state
      */
     public static TableState empty(TableDef def) {
-        return new TableState(def, 1, BTree.empty(), NO_INDEXES);
+        return new TableState(def, 1, KeyMap.empty(), NO_INDEXES);
     }
 
     /** @return the definition */
@@ -61,7 +61,7 @@ public final class TableState {
     }
 
     /** @return rows by primary key */
-    public BTree rows() {
+    public KeyMap rows() {
         return rows;
     }
 
@@ -110,7 +110,7 @@ public final class TableState {
      * @throws DuplicateKeyException when the key exists
      */
     public TableState withInsert(Object key, Row row, Object token) {
-        BTree grown = rows.putIfAbsent(key, row, token);
+        KeyMap grown = rows.putIfAbsent(key, row, token);
         if (grown.size() == rows.size()) {
             throw new DuplicateKeyException(
                     "Record with key '" + key + "' already exists in table '" + def.name() + "'.");
@@ -137,7 +137,7 @@ public final class TableState {
      *                               the token may have been changed, which the caller's savepoint undoes)
      */
     public TableState withInserts(Object[] keys, Row[] rows, int n, Object token) {
-        BTree tree = this.rows;
+        KeyMap tree = this.rows;
         SecondaryIndex[] newIndexes = indexes.length == 0 ? indexes : indexes.clone();
         for (int i = 0; i < n; i++) {
             Object key = keys[i];

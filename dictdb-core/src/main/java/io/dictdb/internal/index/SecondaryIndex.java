@@ -40,7 +40,7 @@ public final class SecondaryIndex {
      * @param token an edit token owned by the caller
      * @return the index
      */
-    public static SecondaryIndex build(String field, IndexType type, BTree rows, Object token) {
+    public static SecondaryIndex build(String field, IndexType type, KeyMap rows, Object token) {
         // Rows arrive in key order, so each posting grows at its right end; grouping by value first saves one
         // descent of the postings tree per row.
         Map<Object, BTree[]> byValue = new TreeMap<>(Values::compare);

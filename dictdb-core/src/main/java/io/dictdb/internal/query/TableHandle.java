@@ -284,8 +284,9 @@ public final class TableHandle implements Table {
     public Map<Object, Row> copy() {
         TableState table = state();
         Map<Object, Row> rows = new LinkedHashMap<>(Math.max(16, table.size() * 2));
+        String pk = table.def().primaryKey();
         table.rows().forEach((key, row) -> {
-            rows.put(key, ((Row) row).mutableCopy());
+            rows.put(((Row) row).get(pk), ((Row) row).mutableCopy());
             return true;
         });
         return rows;
