@@ -239,6 +239,9 @@ public final class RecordRules {
      * @return the normalised key, or null when it cannot be a key (null, list, map, unsupported type)
      */
     public static Object lookupKey(Object key) {
+        if (key instanceof Long || key instanceof String) {
+            return key;
+        }
         if (key == null || key instanceof List || key instanceof Map) {
             return null;
         }

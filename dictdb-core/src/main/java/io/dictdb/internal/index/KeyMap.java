@@ -131,6 +131,19 @@ public final class KeyMap {
     }
 
     /**
+     * Visits every value in ascending key order (DictDB's total order), the fast way when keys are not needed.
+     *
+     * @param visitor receives each value; returns false to stop
+     * @return false when the visitor stopped early
+     */
+    public boolean forEachValue(java.util.function.Predicate<Object> visitor) {
+        if (others.isEmpty()) {
+            return integers.forEachValue(visitor);
+        }
+        return forEach((k, v) -> visitor.test(v));
+    }
+
+    /**
      * Visits every entry in ascending key order (DictDB's total order). Keys of the integer part are given as
      * {@code Long}s; the stored rows hold the keys as they were given.
      *

@@ -213,6 +213,35 @@ public final class LongTrie {
         return true;
     }
 
+    /**
+     * Visits every value in ascending key order, without computing keys.
+     *
+     * @param visitor receives each value; returns false to stop
+     * @return false when the visitor stopped early
+     */
+    public boolean forEachValue(java.util.function.Predicate<Object> visitor) {
+        return forEachValue(root, shift, visitor);
+    }
+
+    private static boolean forEachValue(Node node, int s, java.util.function.Predicate<Object> visitor) {
+        Object[] slots = node.slots;
+        int count = Integer.bitCount(node.bitmap);
+        if (s == 0) {
+            for (int i = 0; i < count; i++) {
+                if (!visitor.test(slots[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!forEachValue((Node) slots[i], s - 5, visitor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final class Node {
         final Object owner;
         int bitmap;

@@ -79,7 +79,7 @@ abstract class AccessPath {
 
         @Override
         boolean forEach(RowSink sink) {
-            return table.rows().forEach((key, row) -> sink.accept((Row) row));
+            return table.rows().forEachValue(row -> sink.accept((Row) row));
         }
 
         @Override

@@ -236,10 +236,7 @@ public final class TableHandle implements Table {
             return schema.get().fieldNames();
         }
         TreeSet<String> names = new TreeSet<>();
-        table.rows().forEach((key, row) -> {
-            names.addAll(((Row) row).keySet());
-            return true;
-        });
+        table.rows().forEachValue(row -> names.addAll(((Row) row).keySet()) || true);
         return new ArrayList<>(names);
     }
 
@@ -276,7 +273,7 @@ public final class TableHandle implements Table {
     @Override
     public List<Row> all() {
         List<Row> rows = new ArrayList<>(state().size());
-        state().rows().forEach((key, row) -> rows.add(((Row) row).mutableCopy()));
+        state().rows().forEachValue(row -> rows.add(((Row) row).mutableCopy()));
         return rows;
     }
 
