@@ -503,4 +503,15 @@ class InsertAndKeysTest {
         assertThat(keys).containsExactly(1L, 2L);
         assertThat(people.count()).isEqualTo(2);
     }
+
+    @Test
+    void anExplicitMaximalKeyUsesUpTheCounterWithAClearErrorAndNoDamage() {
+        items.insert(Map.of("id", Long.MAX_VALUE, "name", "last"));
+
+        assertThatThrownBy(() -> items.insert(Map.of("name", "auto")))
+                .isExactlyInstanceOf(DictDBException.class)
+                .hasMessageContaining("no automatic key left");
+        assertThat(items.count()).isEqualTo(1);
+        assertThat(items.insert(Map.of("id", 7L, "name", "explicit"))).isEqualTo(7L);
+    }
 }

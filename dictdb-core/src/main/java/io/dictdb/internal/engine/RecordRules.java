@@ -1,5 +1,6 @@
 package io.dictdb.internal.engine;
 
+import io.dictdb.DictDBException;
 import io.dictdb.Row;
 import io.dictdb.Schema;
 import io.dictdb.SchemaField;
@@ -42,7 +43,12 @@ public final class RecordRules {
             return next;
         }
 
-        long take() {
+        long take(String table) {
+            if (next == Long.MAX_VALUE) {
+                // Long.MAX_VALUE itself is never handed out: reaching it means the counter is used up.
+                throw new DictDBException("Table '" + table + "' has no automatic key left (the counter reached "
+                        + Long.MAX_VALUE + "); give explicit keys.");
+            }
             return next++;
         }
 
@@ -133,7 +139,7 @@ public final class RecordRules {
                 throw new SchemaValidationException("Missing field '" + pk + "' as defined in schema.");
             }
             names[i] = pk;
-            values[i] = counter.take();
+            values[i] = counter.take(def.name());
         }
         if (validate && schema != null) {
             validate(schema, names, values);

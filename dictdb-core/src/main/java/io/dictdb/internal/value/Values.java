@@ -315,7 +315,7 @@ public final class Values {
         }
         if (value instanceof BigDecimal) {
             BigDecimal bd = ((BigDecimal) value).stripTrailingZeros();
-            if (bd.scale() <= 0 && bd.precision() - bd.scale() < 19) {
+            if (bd.scale() <= 0 && bd.precision() - bd.scale() <= 19) {
                 try {
                     return Long.hashCode(bd.longValueExact());
                 } catch (ArithmeticException outOfRange) {
