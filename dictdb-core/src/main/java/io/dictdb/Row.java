@@ -36,7 +36,10 @@ import java.util.UUID;
  * the field when the value has another type.
  *
  * <p>Implementation notes: an immutable row is a shared {@code RowShape} (field names) plus an array of
- * normalised values; a mutable row wraps a {@link LinkedHashMap}. Equality and hash code follow {@link Map}.
+ * normalised values. A mutable copy starts as the same shape with its own copy of the array (nested lists and
+ * maps copied deeply), so that the default copying queries cost two small allocations per row; it turns into a
+ * {@link LinkedHashMap} the first time a field is added or removed, or its entries are iterated. Equality and
+ * hash code follow {@link Map}.
  */
 public final class Row extends AbstractMap<String, Object> {
     private static final Row EMPTY = new Row(RowShape.EMPTY, new Object[0]);
@@ -66,26 +69,56 @@ public final class Row extends AbstractMap<String, Object> {
             public Row mutable(LinkedHashMap<String, Object> map) {
                 return new Row(map);
             }
+
+            @Override
+            public Row mutable(RowShape shape, Object[] values) {
+                return new Row(shape, values, true);
+            }
         });
     }
 
-    /** Field names of an immutable row; null for a mutable row. */
-    private final RowShape shape;
-    /** Values of an immutable row, parallel to the shape; null for a mutable row. */
-    private final Object[] values;
-    /** Content of a mutable row; null for an immutable row. */
-    private final LinkedHashMap<String, Object> map;
+    /** Field names, for an immutable row and a mutable row not yet turned into a map; else null. */
+    private RowShape shape;
+    /** Values parallel to the shape, for an immutable row and a mutable row not yet turned into a map. */
+    private Object[] values;
+    /** Content of a mutable row once it is a map; else null. */
+    private LinkedHashMap<String, Object> map;
+    /** Whether this row may be changed. */
+    private final boolean mutable;
+    /**
+     * Whether the values array holds a list or a map (known when the row is built, while its values are in cache),
+     * so that copying a flat row never has to look at its values.
+     */
+    private final boolean nested;
 
     private Row(RowShape shape, Object[] values) {
+        this(shape, values, false);
+    }
+
+    private Row(RowShape shape, Object[] values, boolean mutable) {
+        this(shape, values, mutable, hasNested(values));
+    }
+
+    private Row(RowShape shape, Object[] values, boolean mutable, boolean nested) {
         this.shape = shape;
         this.values = values;
-        this.map = null;
+        this.mutable = mutable;
+        this.nested = nested;
+    }
+
+    private static boolean hasNested(Object[] values) {
+        for (Object v : values) {
+            if (v instanceof List || v instanceof Map) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Row(LinkedHashMap<String, Object> map) {
-        this.shape = null;
-        this.values = null;
         this.map = map;
+        this.mutable = true;
+        this.nested = true;
     }
 
     /**
@@ -126,7 +159,7 @@ public final class Row extends AbstractMap<String, Object> {
      * @return true for a mutable copy, false for a stored (immutable) row
      */
     public boolean isMutable() {
-        return map != null;
+        return mutable;
     }
 
     /**
@@ -135,8 +168,18 @@ public final class Row extends AbstractMap<String, Object> {
      * @return a new mutable row sharing no mutable state with this one
      */
     public Row mutableCopy() {
-        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(Math.max(8, size() * 2));
-        for (Map.Entry<String, Object> entry : entrySet()) {
+        if (map == null) {
+            Object[] copy = values.clone();
+            for (int i = 0; nested && i < copy.length; i++) {
+                Object v = copy[i];
+                if (v instanceof List || v instanceof Map) {
+                    copy[i] = Values.mutableCopy(v);
+                }
+            }
+            return new Row(shape, copy, true, nested);
+        }
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(Math.max(8, map.size() * 2));
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
             copy.put(entry.getKey(), Values.mutableCopy(entry.getValue()));
         }
         return new Row(copy);
@@ -165,7 +208,16 @@ public final class Row extends AbstractMap<String, Object> {
 
     @Override
     public Object put(String key, Object value) {
-        return mutableMap().put(Objects.requireNonNull(key, "field names must not be null"), value);
+        Objects.requireNonNull(key, "field names must not be null");
+        if (mutable && map == null) {
+            int i = shape.indexOf(key);
+            if (i >= 0) {
+                Object old = values[i];
+                values[i] = value;
+                return old;
+            }
+        }
+        return mutableMap().put(key, value);
     }
 
     @Override
@@ -190,14 +242,76 @@ public final class Row extends AbstractMap<String, Object> {
         if (map != null) {
             return map.entrySet();
         }
+        if (mutable) {
+            return mutableMap().entrySet();
+        }
         return new FrozenEntries();
     }
 
+    /** The map of a mutable row, turning an array-backed copy into a map on first need. */
     private LinkedHashMap<String, Object> mutableMap() {
-        if (map == null) {
+        if (!mutable) {
             throw new UnsupportedOperationException("This row is immutable (a stored row); use mutableCopy().");
         }
+        if (map == null) {
+            LinkedHashMap<String, Object> m = new LinkedHashMap<>(Math.max(8, values.length * 2));
+            for (int i = 0; i < values.length; i++) {
+                m.put(shape.name(i), values[i]);
+            }
+            map = m;
+            shape = null;
+            values = null;
+        }
         return map;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        if (map != null || !(other instanceof Map)) {
+            return super.equals(other);
+        }
+        Map<?, ?> m = (Map<?, ?>) other;
+        if (m.size() != values.length) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            String k = shape.name(i);
+            if (v == null ? m.get(k) != null || !m.containsKey(k) : !v.equals(m.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        if (map != null) {
+            return super.hashCode();
+        }
+        int h = 0;
+        for (int i = 0; i < values.length; i++) {
+            h += shape.name(i).hashCode() ^ Objects.hashCode(values[i]);
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        if (map != null) {
+            return map.toString();
+        }
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(shape.name(i)).append('=').append(values[i] == this ? "(this Map)" : values[i]);
+        }
+        return sb.append('}').toString();
     }
 
     private final class FrozenEntries extends AbstractSet<Entry<String, Object>> {

@@ -345,6 +345,21 @@ public class EngineBenchmark {
         return s.map.get(s.nextKey());
     }
 
+    /**
+     * {@code table.get(key)} and a read of one field of the row: what an application does with a lookup (this
+     * touches the row's memory, which the plain lookup does not need to).
+     */
+    @Benchmark
+    public Object pkGetAndReadDictDB(PkLookupState s) {
+        return s.table.get(s.nextKey()).orElseThrow().get("age");
+    }
+
+    /** Baseline of {@link #pkGetAndReadDictDB}: {@code ConcurrentHashMap.get(key).get("age")}. */
+    @Benchmark
+    public Object pkGetAndReadConcurrentHashMap(PkLookupState s) {
+        return s.map.get(s.nextKey()).get("age");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // b. Equality through a HASH index
     // ---------------------------------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ public final class TableState {
      * @return the row, or null
      */
     public Row get(Object key) {
-        return (Row) rows.get(key);
+        return rows.get(key);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.dictdb.internal.index;
 
+import io.dictdb.Row;
+import io.dictdb.internal.value.RowAccess;
+import io.dictdb.internal.value.RowShape;
 import io.dictdb.internal.value.Values;
 
 import java.util.Arrays;
@@ -27,14 +30,18 @@ import java.util.NoSuchElementException;
 public final class BTree {
     /** Maximum entries of a leaf and children of an inner node. */
     static final int MAX = 64;
-    private static final BTree EMPTY = new BTree(null, 0);
+    private static final BTree EMPTY = new BTree(null, 0, new Object[0]);
+    private static final BTree EMPTY_ROWS = new BTree(null, 0, new Row[0]);
 
     private final Node root;
     private final int size;
+    /** A zero-length array of the leaves' value type: {@code Row[]} for trees of rows, else {@code Object[]}. */
+    private final Object[] valueType;
 
-    private BTree(Node root, int size) {
+    private BTree(Node root, int size, Object[] valueType) {
         this.root = root;
         this.size = size;
+        this.valueType = valueType;
     }
 
     /**
@@ -47,12 +54,23 @@ public final class BTree {
     }
 
     /**
+     * The empty tree of rows: its leaves hold {@code Row[]} arrays, so {@link #forEachRow} and
+     * {@link Cursor#row()} hand rows out without touching their memory (no per-row type check).
+     *
+     * @return the empty tree of rows
+     */
+    public static BTree emptyOfRows() {
+        return EMPTY_ROWS;
+    }
+
+    /**
      * A fresh edit token.
      *
      * @return a new token, never equal to any other
      */
     public static Object newToken() {
-        return new Object();
+        // A fresh empty Row: any unique object would do for BTree, but LongTrie stores tokens in Row[] nodes.
+        return RowAccess.get().frozen(RowShape.EMPTY, new Object[0]);
     }
 
     /**
@@ -138,14 +156,15 @@ public final class BTree {
 
     private BTree update(Object key, Object value, Object token, boolean onlyIfAbsent) {
         if (root == null) {
-            Leaf leaf = new Leaf(token, 4);
+            Leaf leaf = new Leaf(token, 4, valueType);
             leaf.keys[0] = key;
             leaf.vals[0] = value;
             leaf.n = 1;
-            return new BTree(leaf, 1);
+            return new BTree(leaf, 1, valueType);
         }
         Edit edit = new Edit();
         edit.onlyIfAbsent = onlyIfAbsent;
+        edit.valueType = valueType;
         Node newRoot = put(root, key, value, token, edit);
         if (!edit.changed) {
             return this;
@@ -158,7 +177,7 @@ public final class BTree {
             top.n = 2;
             newRoot = top;
         }
-        return new BTree(newRoot, edit.added ? size + 1 : size);
+        return new BTree(newRoot, edit.added ? size + 1 : size, valueType);
     }
 
     /**
@@ -180,7 +199,8 @@ public final class BTree {
         while (newRoot instanceof Inner && newRoot.n == 1) {
             newRoot = ((Inner) newRoot).kids[0];
         }
-        return size == 1 ? EMPTY : new BTree(newRoot, size - 1);
+        return size == 1 ? (valueType instanceof Row[] ? EMPTY_ROWS : EMPTY)
+                : new BTree(newRoot, size - 1, valueType);
     }
 
     /**
@@ -251,6 +271,36 @@ public final class BTree {
         Inner inner = (Inner) node;
         for (int i = 0, n = inner.n; i < n; i++) {
             if (!forEach(inner.kids[i], visitor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Visits every row of a tree of rows ({@link #emptyOfRows()}) in ascending key order.
+     *
+     * @param visitor the visitor
+     * @return false when the visitor stopped early
+     */
+    public boolean forEachRow(RowVisitor visitor) {
+        return root == null || forEachRow(root, visitor);
+    }
+
+    private static boolean forEachRow(Node node, RowVisitor visitor) {
+        if (node instanceof Leaf) {
+            Leaf leaf = (Leaf) node;
+            Row[] rows = (Row[]) leaf.vals;
+            for (int i = 0, n = leaf.n; i < n; i++) {
+                if (!visitor.visit(rows[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        Inner inner = (Inner) node;
+        for (int i = 0, n = inner.n; i < n; i++) {
+            if (!forEachRow(inner.kids[i], visitor)) {
                 return false;
             }
         }
@@ -438,6 +488,15 @@ public final class BTree {
         public Object value() {
             return leaf.vals[index];
         }
+
+        /**
+         * The current value of a tree of rows, read without touching the row.
+         *
+         * @return the row of the current entry
+         */
+        public Row row() {
+            return ((Row[]) leaf.vals)[index];
+        }
     }
 
     // ------------------------------------------------------------------ internals
@@ -456,9 +515,9 @@ public final class BTree {
     private static final class Leaf extends Node {
         Object[] vals;
 
-        Leaf(Object owner, int capacity) {
+        Leaf(Object owner, int capacity, Object[] valueType) {
             super(owner, capacity);
-            this.vals = new Object[capacity];
+            this.vals = Arrays.copyOf(valueType, capacity);
         }
 
         Leaf editable(Object token, int needed) {
@@ -471,7 +530,7 @@ public final class BTree {
                 return this;
             }
             int cap = Math.max(needed, n);
-            Leaf copy = new Leaf(token, 0);
+            Leaf copy = new Leaf(token, 0, vals);
             copy.keys = Arrays.copyOf(keys, cap);
             copy.vals = Arrays.copyOf(vals, cap);
             copy.n = n;
@@ -512,6 +571,7 @@ public final class BTree {
         Node split;
         boolean emptied;
         boolean onlyIfAbsent;
+        Object[] valueType;
     }
 
     private static Object firstKey(Node node) {
@@ -586,7 +646,7 @@ public final class BTree {
             edit.added = true;
             if (l.n > MAX) {
                 int keep = at == n ? MAX : (MAX + 1) / 2;
-                Leaf right = new Leaf(token, at == n ? 4 : MAX + 1);
+                Leaf right = new Leaf(token, at == n ? 4 : MAX + 1, edit.valueType);
                 int moved = l.n - keep;
                 System.arraycopy(l.keys, keep, right.keys, 0, moved);
                 System.arraycopy(l.vals, keep, right.vals, 0, moved);

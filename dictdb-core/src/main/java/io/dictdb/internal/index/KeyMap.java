@@ -1,5 +1,6 @@
 package io.dictdb.internal.index;
 
+import io.dictdb.Row;
 import io.dictdb.internal.value.Values;
 
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ import java.math.BigDecimal;
  * <p>Immutable; updates return new maps (see {@link BTree} for edit tokens).
  */
 public final class KeyMap {
-    private static final KeyMap EMPTY = new KeyMap(LongTrie.empty(), BTree.empty());
+    private static final KeyMap EMPTY = new KeyMap(LongTrie.empty(), BTree.emptyOfRows());
     private static final double TWO_POW_63 = 9.223372036854775807E18;
 
     private final LongTrie integers;
@@ -74,9 +75,9 @@ public final class KeyMap {
      * @param key a normalised key
      * @return the value, or null
      */
-    public Object get(Object key) {
+    public Row get(Object key) {
         long slot = slot(key);
-        return slot >= 0 ? integers.get(slot) : others.get(key);
+        return slot >= 0 ? integers.get(slot) : (Row) others.get(key);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class KeyMap {
      * @param token the edit token
      * @return the new map
      */
-    public KeyMap put(Object key, Object value, Object token) {
+    public KeyMap put(Object key, Row value, Object token) {
         return update(key, value, token, false);
     }
 
@@ -99,11 +100,11 @@ public final class KeyMap {
      * @param token the edit token
      * @return the new map, or this map (same size) when the key was present
      */
-    public KeyMap putIfAbsent(Object key, Object value, Object token) {
+    public KeyMap putIfAbsent(Object key, Row value, Object token) {
         return update(key, value, token, true);
     }
 
-    private KeyMap update(Object key, Object value, Object token, boolean onlyIfAbsent) {
+    private KeyMap update(Object key, Row value, Object token, boolean onlyIfAbsent) {
         long slot = slot(key);
         if (slot >= 0) {
             LongTrie t = integers.put(slot, value, token, onlyIfAbsent);
@@ -136,11 +137,11 @@ public final class KeyMap {
      * @param visitor receives each value; returns false to stop
      * @return false when the visitor stopped early
      */
-    public boolean forEachValue(java.util.function.Predicate<Object> visitor) {
+    public boolean forEachValue(RowVisitor visitor) {
         if (others.isEmpty()) {
             return integers.forEachValue(visitor);
         }
-        return forEach((k, v) -> visitor.test(v));
+        return forEach((k, v) -> visitor.visit((Row) v));
     }
 
     /**

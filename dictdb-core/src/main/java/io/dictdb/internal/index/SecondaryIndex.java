@@ -45,7 +45,7 @@ public final class SecondaryIndex {
         // descent of the postings tree per row.
         Map<Object, BTree[]> byValue = new TreeMap<>(Values::compare);
         rows.forEach((key, row) -> {
-            BTree[] posting = byValue.computeIfAbsent(((Row) row).get(field), v -> new BTree[]{BTree.empty()});
+            BTree[] posting = byValue.computeIfAbsent(((Row) row).get(field), v -> new BTree[]{BTree.emptyOfRows()});
             posting[0] = posting[0].put(key, row, token);
             return true;
         });
@@ -122,7 +122,7 @@ public final class SecondaryIndex {
     public SecondaryIndex add(Object key, Row row, Object token) {
         Object value = row.get(field);
         BTree posting = (BTree) postings.get(value);
-        BTree grown = (posting == null ? BTree.empty() : posting).put(key, row, token);
+        BTree grown = (posting == null ? BTree.emptyOfRows() : posting).put(key, row, token);
         return new SecondaryIndex(field, type, postings.put(value, grown, token), rowCount + 1);
     }
 

@@ -4,13 +4,13 @@ import io.dictdb.Condition;
 import io.dictdb.Row;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.index.BTree;
+import io.dictdb.internal.index.RowVisitor;
 import io.dictdb.internal.value.Values;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * A way to reach the candidate rows of a query, chosen by the {@link Planner}. Every access path delivers rows in
@@ -35,8 +35,7 @@ abstract class AccessPath {
 
     /** Receives candidate rows; returns false to stop. */
     @FunctionalInterface
-    interface RowSink {
-        boolean accept(Row row);
+    interface RowSink extends RowVisitor {
     }
 
     /**
@@ -79,7 +78,7 @@ abstract class AccessPath {
 
         @Override
         boolean forEach(RowSink sink) {
-            return table.rows().forEachValue(row -> sink.accept((Row) row));
+            return table.rows().forEachValue(sink);
         }
 
         @Override
@@ -144,7 +143,7 @@ abstract class AccessPath {
         boolean forEach(RowSink sink) {
             for (Object key : keys) {
                 Row row = table.get(key);
-                if (row != null && !sink.accept(row)) {
+                if (row != null && !sink.visit(row)) {
                     return false;
                 }
             }
@@ -162,7 +161,7 @@ abstract class AccessPath {
      * one index are disjoint: a row has one value per field.
      */
     static final class Postings extends AccessPath {
-        private static final int HEAP_MERGE_LIMIT = 64;
+        private static final int HEAP_MERGE_LIMIT = 16;
         private final String description;
         private final List<BTree> postings;
         private final long total;
@@ -188,7 +187,7 @@ abstract class AccessPath {
                 return true;
             }
             if (postings.size() == 1) {
-                return postings.get(0).forEach((key, row) -> sink.accept((Row) row));
+                return postings.get(0).forEachRow(sink);
             }
             if (postings.size() <= HEAP_MERGE_LIMIT) {
                 return heapMerge(sink);
@@ -196,22 +195,33 @@ abstract class AccessPath {
             return sortMerge(sink);
         }
 
+        /** Merges by picking the smallest current key among the cursors (k is small, so a scan beats a heap). */
         private boolean heapMerge(RowSink sink) {
-            PriorityQueue<BTree.Cursor> heap = new PriorityQueue<>(postings.size(),
-                    (a, b) -> Values.compare(a.key(), b.key()));
+            BTree.Cursor[] cursors = new BTree.Cursor[postings.size()];
+            int live = 0;
             for (BTree p : postings) {
                 BTree.Cursor c = p.cursor();
                 if (c.next()) {
-                    heap.add(c);
+                    cursors[live++] = c;
                 }
             }
-            while (!heap.isEmpty()) {
-                BTree.Cursor c = heap.poll();
-                if (!sink.accept((Row) c.value())) {
+            while (live > 0) {
+                int best = 0;
+                Object bestKey = cursors[0].key();
+                for (int i = 1; i < live; i++) {
+                    Object key = cursors[i].key();
+                    if (Values.compare(key, bestKey) < 0) {
+                        best = i;
+                        bestKey = key;
+                    }
+                }
+                BTree.Cursor c = cursors[best];
+                if (!sink.visit(c.row())) {
                     return false;
                 }
-                if (c.next()) {
-                    heap.add(c);
+                if (!c.next()) {
+                    cursors[best] = cursors[--live];
+                    cursors[live] = null;
                 }
             }
             return true;
@@ -228,7 +238,7 @@ abstract class AccessPath {
             }
             Arrays.sort(entries, 0, n[0], Comparator.comparing((Object[] e) -> e[0], Values::compare));
             for (int i = 0; i < n[0]; i++) {
-                if (!sink.accept((Row) entries[i][1])) {
+                if (!sink.visit((Row) entries[i][1])) {
                     return false;
                 }
             }
@@ -269,7 +279,7 @@ abstract class AccessPath {
                 merged = mergeDistinct(merged, rows);
             }
             for (Row row : merged) {
-                if (!sink.accept(row)) {
+                if (!sink.visit(row)) {
                     return false;
                 }
             }

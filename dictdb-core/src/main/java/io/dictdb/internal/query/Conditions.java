@@ -135,6 +135,32 @@ public final class Conditions {
 
     // ---------------------------------------------------------------- nodes
 
+    /** Returned by {@link #compareToBound} when the value cannot be ordered against the bound. */
+    static final int INCOMPARABLE = Integer.MIN_VALUE;
+
+    /**
+     * Compares a row value with a condition bound, with fast paths for the common Long and Double cases.
+     *
+     * @return the comparison, or {@link #INCOMPARABLE} when the value is null or of another type rank
+     */
+    static int compareToBound(Object v, Object bound) {
+        if (v instanceof Long && bound instanceof Long) {
+            return Long.compare((Long) v, (Long) bound);
+        }
+        if (v instanceof Double && bound instanceof Double) {
+            double x = (Double) v;
+            double y = (Double) bound;
+            if (x < y) {
+                return -1;
+            }
+            if (x > y) {
+                return 1;
+            }
+            return Values.compare(v, bound);
+        }
+        return Values.comparable(v, bound) ? Values.compare(v, bound) : INCOMPARABLE;
+    }
+
     /** A test on one field of the row. */
     public abstract static class FieldTest implements Condition {
         final String field;
@@ -186,11 +212,10 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            Object v = row.get(field);
-            if (!Values.comparable(v, bound)) {
+            int c = compareToBound(row.get(field), bound);
+            if (c == INCOMPARABLE) {
                 return false;
             }
-            int c = Values.compare(v, bound);
             switch (op) {
                 case LT: return c < 0;
                 case LTE: return c <= 0;
@@ -219,8 +244,12 @@ public final class Conditions {
         @Override
         public boolean test(Row row) {
             Object v = row.get(field);
-            return Values.comparable(v, low) && Values.comparable(v, high)
-                    && Values.compare(v, low) >= 0 && Values.compare(v, high) <= 0;
+            int c = compareToBound(v, low);
+            if (c == INCOMPARABLE || c < 0) {
+                return false;
+            }
+            c = compareToBound(v, high);
+            return c != INCOMPARABLE && c <= 0;
         }
 
         @Override

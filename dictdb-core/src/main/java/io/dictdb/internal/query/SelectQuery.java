@@ -224,9 +224,9 @@ final class SelectQuery implements Select {
         Condition filter = where;
         BTree.Visitor perValue = (value, posting) -> {
             int start = out.size();
-            ((BTree) posting).forEach((key, row) -> {
-                if (filter == null || filter.test((Row) row)) {
-                    out.add((Row) row);
+            ((BTree) posting).forEachRow(row -> {
+                if (filter == null || filter.test(row)) {
+                    out.add(row);
                 }
                 return true;
             });
@@ -298,19 +298,11 @@ final class SelectQuery implements Select {
         List<Row> out = new ArrayList<>(stored.size());
         RowShape shape = RowShape.of(aliases, null);
         for (Row row : stored) {
-            if (copy) {
-                LinkedHashMap<String, Object> map = new LinkedHashMap<>(Math.max(8, aliases.length * 2));
-                for (int i = 0; i < aliases.length; i++) {
-                    map.put(aliases[i], Values.mutableCopy(row.get(fields[i])));
-                }
-                out.add(ROWS.mutable(map));
-            } else {
-                Object[] values = new Object[aliases.length];
-                for (int i = 0; i < aliases.length; i++) {
-                    values[i] = row.get(fields[i]);
-                }
-                out.add(ROWS.frozen(shape, values));
+            Object[] values = new Object[aliases.length];
+            for (int i = 0; i < aliases.length; i++) {
+                values[i] = copy ? Values.mutableCopy(row.get(fields[i])) : row.get(fields[i]);
             }
+            out.add(copy ? ROWS.mutable(shape, values) : ROWS.frozen(shape, values));
         }
         return out;
     }

@@ -236,7 +236,7 @@ public final class TableHandle implements Table {
             return schema.get().fieldNames();
         }
         TreeSet<String> names = new TreeSet<>();
-        table.rows().forEachValue(row -> names.addAll(((Row) row).keySet()) || true);
+        table.rows().forEachValue(row -> names.addAll(row.keySet()) || true);
         return new ArrayList<>(names);
     }
 
@@ -273,7 +273,7 @@ public final class TableHandle implements Table {
     @Override
     public List<Row> all() {
         List<Row> rows = new ArrayList<>(state().size());
-        state().rows().forEachValue(row -> rows.add(((Row) row).mutableCopy()));
+        state().rows().forEachValue(row -> rows.add(row.mutableCopy()));
         return rows;
     }
 

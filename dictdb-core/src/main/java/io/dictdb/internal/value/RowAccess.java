@@ -23,7 +23,7 @@ public final class RowAccess {
          * The shape of an immutable row.
          *
          * @param row an immutable row
-         * @return its shape, or null for a mutable row
+         * @return its shape (engine code only passes immutable rows)
          */
         RowShape shape(Row row);
 
@@ -42,6 +42,15 @@ public final class RowAccess {
          * @return a mutable row
          */
         Row mutable(java.util.LinkedHashMap<String, Object> map);
+
+        /**
+         * A mutable row over a shape and its own values array (not copied; it must not be shared).
+         *
+         * @param shape  the field names
+         * @param values the values, owned by the row afterwards
+         * @return a mutable row
+         */
+        Row mutable(RowShape shape, Object[] values);
     }
 
     private static volatile Operations operations;

@@ -1,5 +1,6 @@
 package io.dictdb.internal.index;
 
+import io.dictdb.Row;
 import io.dictdb.internal.value.Values;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -58,11 +59,11 @@ class OrderedMapProperties {
                 map = map.remove(step.key(), token);
                 model.remove(step.key());
             } else {
-                map = map.put(step.key(), step.value(), token);
+                map = map.put(step.key(), row(step.value()), token);
                 model.put(step.key(), step.value());
             }
             assertThat(map.size()).isEqualTo(model.size());
-            assertThat(map.get(step.key())).isEqualTo(model.get(step.key()));
+            assertThat(text(map.get(step.key()))).isEqualTo(model.get(step.key()));
         }
         assertSame(map, model);
         for (int i = 0; i < published.size(); i++) {
@@ -115,15 +116,23 @@ class OrderedMapProperties {
         }
     }
 
+    private static Row row(String text) {
+        return Row.of(Map.of("v", text));
+    }
+
+    private static String text(Row row) {
+        return row == null ? null : row.getString("v");
+    }
+
     private static void assertSame(KeyMap map, TreeMap<Object, String> model) {
         List<Object[]> entries = new ArrayList<>();
-        map.forEach((k, v) -> entries.add(new Object[]{k, v}));
+        map.forEach((k, v) -> entries.add(new Object[]{k, text((Row) v)}));
         assertThat(entries).hasSize(model.size());
         int i = 0;
         for (Map.Entry<Object, String> e : model.entrySet()) {
             assertThat(Values.compare(entries.get(i)[0], e.getKey())).isZero();
             assertThat(entries.get(i)[1]).isEqualTo(e.getValue());
-            assertThat(map.get(e.getKey())).isEqualTo(e.getValue());
+            assertThat(text(map.get(e.getKey()))).isEqualTo(e.getValue());
             i++;
         }
     }
