@@ -216,6 +216,21 @@ public final class TableWrites {
         txn.record(Change.Kind.INDEX_DROPPED, table, field, null, null, null);
     }
 
+    /**
+     * Moves a table's key counter forward (used when restoring a table whose counter was saved): the counter
+     * becomes the larger of its current value and {@code next}.
+     *
+     * @param txn   the transaction
+     * @param table the table name
+     * @param next  the saved next auto key
+     */
+    public static void advanceKeyCounter(WriteTransaction txn, String table, long next) {
+        TableState state = txn.table(table);
+        if (next > state.nextKey()) {
+            txn.put(state.withNextKey(next));
+        }
+    }
+
     private static void replace(WriteTransaction txn, TableState state, Object key, Row before, Row after) {
         if (before == after) {
             return;
