@@ -183,8 +183,10 @@ final class SelectQuery implements Select {
 
     private List<Row> filtered(TableState table, long needed) {
         AccessPath path = Planner.plan(table, where);
-        List<Row> out = new ArrayList<>((int) Math.min(Math.min(needed, path.estimate()), 1 << 20));
         Condition filter = Planner.residual(path, where);
+        // An exact path knows how many rows it delivers; otherwise start small rather than zero a huge array.
+        long expected = filter == null ? path.estimate() : 256;
+        List<Row> out = new ArrayList<>((int) Math.min(Math.min(needed, expected), 1 << 20));
         path.forEach(row -> {
             if (filter == null || filter.test(row)) {
                 out.add(row);
