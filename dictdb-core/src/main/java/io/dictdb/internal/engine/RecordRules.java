@@ -105,23 +105,7 @@ public final class RecordRules {
         int size = record.size() + defaults + (hasKey ? 0 : 1);
         String[] names = new String[size];
         Object[] values = new Object[size];
-        int i = 0;
-        for (Map.Entry<String, ?> entry : record.entrySet()) {
-            String name = entry.getKey();
-            if (name == null) {
-                throw new SchemaValidationException("Field names must not be null.");
-            }
-            Object value = Values.normalize(name, entry.getValue());
-            if (schema != null) {
-                SchemaField f = schema.fieldOrNull(name);
-                if (f != null) {
-                    value = Values.coerce(f.type(), value);
-                }
-            }
-            names[i] = name;
-            values[i] = value;
-            i++;
-        }
+        int i = copyNormalized(record, schema, names, values);
         if (defaults > 0) {
             for (SchemaField f : schema.fields()) {
                 if (f.hasDefault() && !record.containsKey(f.name())) {
@@ -160,8 +144,19 @@ public final class RecordRules {
         Schema schema = def.schemaOrNull();
         String[] names = new String[changes.size()];
         Object[] values = new Object[names.length];
+        copyNormalized(changes, schema, names, values);
+        return ROWS.frozen(RowShape.of(names, null), values);
+    }
+
+    /**
+     * Copies a caller's fields into parallel arrays, normalising each value and applying its schema type's
+     * storage coercion.
+     *
+     * @return the number of fields copied
+     */
+    private static int copyNormalized(Map<String, ?> fields, Schema schema, String[] names, Object[] values) {
         int i = 0;
-        for (Map.Entry<String, ?> entry : changes.entrySet()) {
+        for (Map.Entry<String, ?> entry : fields.entrySet()) {
             String name = entry.getKey();
             if (name == null) {
                 throw new SchemaValidationException("Field names must not be null.");
@@ -177,7 +172,7 @@ public final class RecordRules {
             values[i] = value;
             i++;
         }
-        return ROWS.frozen(RowShape.of(names, null), values);
+        return i;
     }
 
     /**

@@ -253,28 +253,7 @@ public final class BTree {
      * @return false when the visitor stopped early
      */
     public boolean forEach(Visitor visitor) {
-        return root == null || forEach(root, visitor);
-    }
-
-    private static boolean forEach(Node node, Visitor visitor) {
-        if (node instanceof Leaf) {
-            Leaf leaf = (Leaf) node;
-            Object[] keys = leaf.keys;
-            Object[] vals = leaf.vals;
-            for (int i = 0, n = leaf.n; i < n; i++) {
-                if (!visitor.visit(keys[i], vals[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        Inner inner = (Inner) node;
-        for (int i = 0, n = inner.n; i < n; i++) {
-            if (!forEach(inner.kids[i], visitor)) {
-                return false;
-            }
-        }
-        return true;
+        return root == null || walk(root, NO_BOUND, true, false, visitor);
     }
 
     /**
@@ -316,32 +295,7 @@ public final class BTree {
      * @return false when the visitor stopped early
      */
     public boolean forEachFrom(Object from, boolean inclusive, Visitor visitor) {
-        return root == null || forEachFrom(root, from, inclusive, visitor);
-    }
-
-    private static boolean forEachFrom(Node node, Object from, boolean inclusive, Visitor visitor) {
-        if (node instanceof Leaf) {
-            Leaf leaf = (Leaf) node;
-            int i = search(leaf.keys, 0, leaf.n, from);
-            int start = i >= 0 ? (inclusive ? i : i + 1) : -(i + 1);
-            for (int j = start; j < leaf.n; j++) {
-                if (!visitor.visit(leaf.keys[j], leaf.vals[j])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        Inner inner = (Inner) node;
-        int c = childIndex(inner, from);
-        if (!forEachFrom(inner.kids[c], from, inclusive, visitor)) {
-            return false;
-        }
-        for (int j = c + 1; j < inner.n; j++) {
-            if (!forEach(inner.kids[j], visitor)) {
-                return false;
-            }
-        }
-        return true;
+        return root == null || walk(root, from, inclusive, false, visitor);
     }
 
     /**
@@ -351,26 +305,7 @@ public final class BTree {
      * @return false when the visitor stopped early
      */
     public boolean forEachDescending(Visitor visitor) {
-        return root == null || forEachDescending(root, visitor);
-    }
-
-    private static boolean forEachDescending(Node node, Visitor visitor) {
-        if (node instanceof Leaf) {
-            Leaf leaf = (Leaf) node;
-            for (int i = leaf.n - 1; i >= 0; i--) {
-                if (!visitor.visit(leaf.keys[i], leaf.vals[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        Inner inner = (Inner) node;
-        for (int i = inner.n - 1; i >= 0; i--) {
-            if (!forEachDescending(inner.kids[i], visitor)) {
-                return false;
-            }
-        }
-        return true;
+        return root == null || walk(root, NO_BOUND, true, true, visitor);
     }
 
     /**
@@ -382,15 +317,33 @@ public final class BTree {
      * @return false when the visitor stopped early
      */
     public boolean forEachDescendingFrom(Object from, boolean inclusive, Visitor visitor) {
-        return root == null || forEachDescendingFrom(root, from, inclusive, visitor);
+        return root == null || walk(root, from, inclusive, true, visitor);
     }
 
-    private static boolean forEachDescendingFrom(Node node, Object from, boolean inclusive, Visitor visitor) {
+    /** Marks a walk that starts at the first (or, descending, the last) entry. */
+    private static final Object NO_BOUND = new Object();
+
+    /**
+     * Walks entries from a bound ({@link #NO_BOUND} for an end of the tree) in ascending or descending order.
+     * Only the first child visited at each level needs the bound; its later siblings are walked whole.
+     */
+    private static boolean walk(Node node, Object from, boolean inclusive, boolean descending, Visitor visitor) {
+        int step = descending ? -1 : 1;
         if (node instanceof Leaf) {
             Leaf leaf = (Leaf) node;
-            int i = search(leaf.keys, 0, leaf.n, from);
-            int start = i >= 0 ? (inclusive ? i : i - 1) : -(i + 1) - 1;
-            for (int j = start; j >= 0; j--) {
+            int n = leaf.n;
+            int start;
+            if (from == NO_BOUND) {
+                start = descending ? n - 1 : 0;
+            } else {
+                int i = search(leaf.keys, 0, n, from);
+                if (i >= 0) {
+                    start = inclusive ? i : i + step;
+                } else {
+                    start = descending ? -(i + 1) - 1 : -(i + 1);
+                }
+            }
+            for (int j = start; j >= 0 && j < n; j += step) {
                 if (!visitor.visit(leaf.keys[j], leaf.vals[j])) {
                     return false;
                 }
@@ -398,12 +351,12 @@ public final class BTree {
             return true;
         }
         Inner inner = (Inner) node;
-        int c = childIndex(inner, from);
-        if (!forEachDescendingFrom(inner.kids[c], from, inclusive, visitor)) {
+        int c = from == NO_BOUND ? (descending ? inner.n - 1 : 0) : childIndex(inner, from);
+        if (!walk(inner.kids[c], from, inclusive, descending, visitor)) {
             return false;
         }
-        for (int j = c - 1; j >= 0; j--) {
-            if (!forEachDescending(inner.kids[j], visitor)) {
+        for (int j = c + step; j >= 0 && j < inner.n; j += step) {
+            if (!walk(inner.kids[j], NO_BOUND, inclusive, descending, visitor)) {
                 return false;
             }
         }
@@ -510,6 +463,72 @@ public final class BTree {
             this.owner = owner;
             this.keys = new Object[capacity];
         }
+
+        /** The array parallel to {@code keys}: values of a leaf, children of an inner node. */
+        abstract Object[] slots();
+
+        abstract void setSlots(Object[] slots);
+
+        /** An empty node of the same kind owned by {@code token}, with arrays of the same component types. */
+        abstract Node blank(Object token);
+
+        /** This node if the token owns it (grown to hold {@code needed} entries), else a copy owned by it. */
+        final Node editable(Object token, int needed) {
+            if (token != null && owner == token) {
+                if (keys.length < needed) {
+                    int cap = Math.min(MAX + 1, Math.max(needed, keys.length * 2));
+                    keys = Arrays.copyOf(keys, cap);
+                    setSlots(Arrays.copyOf(slots(), cap));
+                }
+                return this;
+            }
+            int cap = Math.max(needed, n);
+            Node copy = blank(token);
+            copy.keys = Arrays.copyOf(keys, cap);
+            copy.setSlots(Arrays.copyOf(slots(), cap));
+            copy.n = n;
+            return copy;
+        }
+
+        /** Inserts an entry at a position (capacity must allow it). */
+        final void insertAt(int at, Object key, Object slot) {
+            Object[] slots = slots();
+            System.arraycopy(keys, at, keys, at + 1, n - at);
+            System.arraycopy(slots, at, slots, at + 1, n - at);
+            keys[at] = key;
+            slots[at] = slot;
+            n++;
+        }
+
+        /** Removes the entry at a position. */
+        final void removeAt(int at) {
+            Object[] slots = slots();
+            System.arraycopy(keys, at + 1, keys, at, n - at - 1);
+            System.arraycopy(slots, at + 1, slots, at, n - at - 1);
+            n--;
+            keys[n] = null;
+            slots[n] = null;
+        }
+
+        /**
+         * Splits an overflowing node: entries from {@code keep} on move to a new right sibling. An overflow caused
+         * by an append keeps this node full ("full + 1"), otherwise it splits in half.
+         *
+         * @param appended whether the entry that overflowed the node was appended at its end
+         * @return the new right sibling
+         */
+        final Node split(boolean appended, Object token) {
+            int keep = appended ? MAX : (MAX + 1) / 2;
+            Node right = blank(token).editable(token, appended ? 4 : MAX + 1);
+            int moved = n - keep;
+            System.arraycopy(keys, keep, right.keys, 0, moved);
+            System.arraycopy(slots(), keep, right.slots(), 0, moved);
+            Arrays.fill(keys, keep, n, null);
+            Arrays.fill(slots(), keep, n, null);
+            right.n = moved;
+            n = keep;
+            return right;
+        }
     }
 
     private static final class Leaf extends Node {
@@ -520,21 +539,19 @@ public final class BTree {
             this.vals = Arrays.copyOf(valueType, capacity);
         }
 
-        Leaf editable(Object token, int needed) {
-            if (token != null && owner == token) {
-                if (keys.length < needed) {
-                    int cap = Math.min(MAX + 1, Math.max(needed, keys.length * 2));
-                    keys = Arrays.copyOf(keys, cap);
-                    vals = Arrays.copyOf(vals, cap);
-                }
-                return this;
-            }
-            int cap = Math.max(needed, n);
-            Leaf copy = new Leaf(token, 0, vals);
-            copy.keys = Arrays.copyOf(keys, cap);
-            copy.vals = Arrays.copyOf(vals, cap);
-            copy.n = n;
-            return copy;
+        @Override
+        Object[] slots() {
+            return vals;
+        }
+
+        @Override
+        void setSlots(Object[] slots) {
+            vals = slots;
+        }
+
+        @Override
+        Node blank(Object token) {
+            return new Leaf(token, 0, vals);
         }
     }
 
@@ -546,21 +563,19 @@ public final class BTree {
             this.kids = new Node[capacity];
         }
 
-        Inner editable(Object token, int needed) {
-            if (token != null && owner == token) {
-                if (keys.length < needed) {
-                    int cap = Math.min(MAX + 1, Math.max(needed, keys.length * 2));
-                    keys = Arrays.copyOf(keys, cap);
-                    kids = Arrays.copyOf(kids, cap);
-                }
-                return this;
-            }
-            int cap = Math.max(needed, n);
-            Inner copy = new Inner(token, 0);
-            copy.keys = Arrays.copyOf(keys, cap);
-            copy.kids = Arrays.copyOf(kids, cap);
-            copy.n = n;
-            return copy;
+        @Override
+        Object[] slots() {
+            return kids;
+        }
+
+        @Override
+        void setSlots(Object[] slots) {
+            kids = (Node[]) slots;
+        }
+
+        @Override
+        Node blank(Object token) {
+            return new Inner(token, 0);
         }
     }
 
@@ -623,38 +638,23 @@ public final class BTree {
 
     private static Node put(Node node, Object key, Object value, Object token, Edit edit) {
         if (node instanceof Leaf) {
-            Leaf leaf = (Leaf) node;
-            int i = search(leaf.keys, 0, leaf.n, key);
+            int i = search(node.keys, 0, node.n, key);
             if (i >= 0) {
-                if (leaf.vals[i] == value || edit.onlyIfAbsent) {
-                    return leaf;
+                if (node.slots()[i] == value || edit.onlyIfAbsent) {
+                    return node;
                 }
-                Leaf l = leaf.editable(token, leaf.n);
-                l.vals[i] = value;
+                Node l = node.editable(token, node.n);
+                l.slots()[i] = value;
                 edit.changed = true;
                 return l;
             }
             int at = -(i + 1);
-            int n = leaf.n;
-            Leaf l = leaf.editable(token, n + 1);
-            System.arraycopy(l.keys, at, l.keys, at + 1, n - at);
-            System.arraycopy(l.vals, at, l.vals, at + 1, n - at);
-            l.keys[at] = key;
-            l.vals[at] = value;
-            l.n = n + 1;
+            Node l = node.editable(token, node.n + 1);
+            l.insertAt(at, key, value);
             edit.changed = true;
             edit.added = true;
             if (l.n > MAX) {
-                int keep = at == n ? MAX : (MAX + 1) / 2;
-                Leaf right = new Leaf(token, at == n ? 4 : MAX + 1, edit.valueType);
-                int moved = l.n - keep;
-                System.arraycopy(l.keys, keep, right.keys, 0, moved);
-                System.arraycopy(l.vals, keep, right.vals, 0, moved);
-                Arrays.fill(l.keys, keep, l.n, null);
-                Arrays.fill(l.vals, keep, l.n, null);
-                right.n = moved;
-                l.n = keep;
-                edit.split = right;
+                edit.split = l.split(at == l.n - 1, token);
             }
             return l;
         }
@@ -670,27 +670,12 @@ public final class BTree {
         if (newChild == child && split == null && child.owner == token && inner.owner == token && token != null) {
             return inner;
         }
-        int n = inner.n;
-        Inner in = inner.editable(token, split == null ? n : n + 1);
-        in.kids[c] = newChild;
+        Node in = inner.editable(token, split == null ? inner.n : inner.n + 1);
+        in.slots()[c] = newChild;
         if (split != null) {
-            int at = c + 1;
-            System.arraycopy(in.kids, at, in.kids, at + 1, n - at);
-            System.arraycopy(in.keys, at, in.keys, at + 1, n - at);
-            in.kids[at] = split;
-            in.keys[at] = firstKey(split);
-            in.n = n + 1;
+            in.insertAt(c + 1, firstKey(split), split);
             if (in.n > MAX) {
-                int keep = at == n ? MAX : (MAX + 1) / 2;
-                Inner right = new Inner(token, at == n ? 4 : MAX + 1);
-                int moved = in.n - keep;
-                System.arraycopy(in.kids, keep, right.kids, 0, moved);
-                System.arraycopy(in.keys, keep, right.keys, 0, moved);
-                Arrays.fill(in.kids, keep, in.n, null);
-                Arrays.fill(in.keys, keep, in.n, null);
-                right.n = moved;
-                in.n = keep;
-                edit.split = right;
+                edit.split = in.split(c + 1 == in.n - 1, token);
             }
         }
         return in;
@@ -698,29 +683,24 @@ public final class BTree {
 
     private static Node remove(Node node, Object key, Object token, Edit edit) {
         if (node instanceof Leaf) {
-            Leaf leaf = (Leaf) node;
-            int i = search(leaf.keys, 0, leaf.n, key);
+            int i = search(node.keys, 0, node.n, key);
             if (i < 0) {
-                return leaf;
+                return node;
             }
             edit.changed = true;
-            if (leaf.n == 1) {
+            if (node.n == 1) {
                 edit.emptied = true;
                 return null;
             }
-            Leaf l = leaf.editable(token, leaf.n);
-            System.arraycopy(l.keys, i + 1, l.keys, i, l.n - i - 1);
-            System.arraycopy(l.vals, i + 1, l.vals, i, l.n - i - 1);
-            l.n--;
-            l.keys[l.n] = null;
-            l.vals[l.n] = null;
+            Node l = node.editable(token, node.n);
+            l.removeAt(i);
             return l;
         }
         Inner inner = (Inner) node;
         int c = childIndex(inner, key);
         Node child = inner.kids[c];
         Node newChild = remove(child, key, token, edit);
-        if (!edit.changed) {
+        if (!edit.changed || (newChild == child && !edit.emptied)) {
             return inner;
         }
         if (edit.emptied) {
@@ -729,19 +709,12 @@ public final class BTree {
                 edit.emptied = true;
                 return null;
             }
-            Inner in = inner.editable(token, inner.n);
-            System.arraycopy(in.kids, c + 1, in.kids, c, in.n - c - 1);
-            System.arraycopy(in.keys, c + 1, in.keys, c, in.n - c - 1);
-            in.n--;
-            in.kids[in.n] = null;
-            in.keys[in.n] = null;
+            Node in = inner.editable(token, inner.n);
+            in.removeAt(c);
             return in;
         }
-        if (newChild == child) {
-            return inner;
-        }
-        Inner in = inner.editable(token, inner.n);
-        in.kids[c] = newChild;
+        Node in = inner.editable(token, inner.n);
+        in.slots()[c] = newChild;
         return in;
     }
 }

@@ -405,12 +405,27 @@ public final class Conditions {
         }
     }
 
-    /** Conjunction of two or more conditions, flattened. */
-    public static final class And implements Condition {
+    /** Two or more conditions joined by AND or OR, flattened. */
+    abstract static class Junction implements Condition {
         final List<Condition> parts;
+        private final String word;
 
-        And(List<Condition> parts) {
+        Junction(List<Condition> parts, String word) {
             this.parts = List.copyOf(parts);
+            this.word = word;
+        }
+
+        @Override
+        public String toString() {
+            return "(" + String.join(" " + word + " ", parts.stream().map(String::valueOf).toArray(String[]::new))
+                    + ")";
+        }
+    }
+
+    /** Conjunction of two or more conditions, flattened. */
+    public static final class And extends Junction {
+        And(List<Condition> parts) {
+            super(parts, "AND");
         }
 
         @Override
@@ -422,19 +437,12 @@ public final class Conditions {
             }
             return true;
         }
-
-        @Override
-        public String toString() {
-            return "(" + String.join(" AND ", parts.stream().map(String::valueOf).toArray(String[]::new)) + ")";
-        }
     }
 
     /** Disjunction of two or more conditions, flattened. */
-    public static final class Or implements Condition {
-        final List<Condition> parts;
-
+    public static final class Or extends Junction {
         Or(List<Condition> parts) {
-            this.parts = List.copyOf(parts);
+            super(parts, "OR");
         }
 
         @Override
@@ -445,11 +453,6 @@ public final class Conditions {
                 }
             }
             return false;
-        }
-
-        @Override
-        public String toString() {
-            return "(" + String.join(" OR ", parts.stream().map(String::valueOf).toArray(String[]::new)) + ")";
         }
     }
 
