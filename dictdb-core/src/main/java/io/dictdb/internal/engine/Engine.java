@@ -128,6 +128,7 @@ public final class Engine {
             }
         }
         state = next;
+        OperationLog.commit(txn.sequence(), txn.changes().size());
     }
 
     /**

@@ -74,6 +74,7 @@ public final class TableWrites {
                 txn.record(Change.Kind.ROW_INSERTED, table, key, null, state.get(key), null);
             }
         }
+        OperationLog.rows(table, "insert", keys.size(), keys.size() == 1 ? keys.get(0) : null);
         return keys;
     }
 
@@ -102,6 +103,7 @@ public final class TableWrites {
         }
         switch (onConflict) {
             case IGNORE:
+                OperationLog.rows(table, "upsert", 0, stored.get(pk));
                 return new UpsertResult(stored.get(pk), UpsertResult.Action.IGNORED);
             case ERROR:
                 throw new DuplicateKeyException("Record with key '" + stored.get(pk) + "' already exists in table '"
@@ -110,6 +112,7 @@ public final class TableWrites {
                 Row changes = RecordRules.normalizeChanges(def, record);
                 Row merged = RecordRules.merge(def, stored, changes, true, "Upsert");
                 replace(txn, state, stored.get(pk), stored, merged);
+                OperationLog.rows(table, "upsert", 1, stored.get(pk));
                 return new UpsertResult(stored.get(pk), UpsertResult.Action.UPDATED);
         }
     }
@@ -147,6 +150,7 @@ public final class TableWrites {
         for (Row[] pair : pairs) {
             txn.record(Change.Kind.ROW_UPDATED, table, pair[0].get(pk), pair[0], pair[1], null);
         }
+        OperationLog.rows(table, "update", matched.size(), null);
         return matched.size();
     }
 
@@ -169,6 +173,7 @@ public final class TableWrites {
         for (Row row : matched) {
             txn.record(Change.Kind.ROW_DELETED, table, row.get(pk), row, null, null);
         }
+        OperationLog.rows(table, "delete", matched.size(), null);
         return matched.size();
     }
 
@@ -198,6 +203,7 @@ public final class TableWrites {
         }
         txn.put(state.withIndex(field, type, txn.token()));
         txn.record(Change.Kind.INDEX_CREATED, table, field, null, null, type);
+        OperationLog.index(table, "createIndex", field, type);
     }
 
     /**
@@ -214,6 +220,7 @@ public final class TableWrites {
         }
         txn.put(state.withoutIndex(field));
         txn.record(Change.Kind.INDEX_DROPPED, table, field, null, null, null);
+        OperationLog.index(table, "dropIndex", field, null);
     }
 
     /**

@@ -113,6 +113,7 @@ public final class WriteTransaction {
         tables.put(def.name(), TableState.empty(def));
         modified = true;
         record(Change.Kind.TABLE_CREATED, def.name(), null, null, null, def);
+        OperationLog.table(def.name(), "createTable");
     }
 
     /**
@@ -127,6 +128,7 @@ public final class WriteTransaction {
         }
         modified = true;
         record(Change.Kind.TABLE_DROPPED, name, null, null, null, null);
+        OperationLog.table(name, "dropTable");
     }
 
     /**

@@ -5,6 +5,7 @@ import io.dictdb.AggregateQuery;
 import io.dictdb.Condition;
 import io.dictdb.DictDBException;
 import io.dictdb.Row;
+import io.dictdb.internal.engine.OperationLog;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.value.RowAccess;
 import io.dictdb.internal.value.Values;
@@ -97,15 +98,21 @@ final class AggregationQuery implements AggregateQuery {
     }
 
     private void forEachMatch(java.util.function.Consumer<Row> action) {
+        long start = OperationLog.queriesEnabled() ? System.nanoTime() : 0;
         TableState table = source.get();
         AccessPath path = Planner.plan(table, where);
         Condition filter = Planner.residual(path, where);
+        int[] matched = {0};
         path.forEach(row -> {
             if (filter == null || filter.test(row)) {
+                matched[0]++;
                 action.accept(row);
             }
             return true;
         });
+        if (start != 0) {
+            OperationLog.query(table.name(), "aggregate", matched[0], path.describe(), start);
+        }
     }
 
     /** The accumulators of one group. */

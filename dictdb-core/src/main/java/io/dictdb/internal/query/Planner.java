@@ -119,7 +119,7 @@ final class Planner {
             if (!Values.comparable(b.low, b.high) || Values.compare(b.low, b.high) > 0) {
                 return new AccessPath.Nothing().answering(c);
             }
-            return answering(collect(index, "Range(" + b + ")", cap, visit -> index.postings().forEachFrom(b.low,
+            return answering(collect(index, "Range(" + b.field + ")", cap, visit -> index.postings().forEachFrom(b.low,
                     true, (value, posting) -> Values.compare(value, b.high) <= 0 && visit.visit(value, posting))), c);
         }
         if (c instanceof Conditions.Like || c instanceof Conditions.Text) {
@@ -129,7 +129,7 @@ final class Planner {
             if (index == null || prefix.isEmpty()) {
                 return null;
             }
-            AccessPath path = collect(index, "Prefix(" + field + ", '" + prefix + "')", cap,
+            AccessPath path = collect(index, "Prefix(" + field + ")", cap,
                     visit -> index.postings().forEachFrom(prefix, true, (value, posting) ->
                             value instanceof String && ((String) value).startsWith(prefix)
                                     && visit.visit(value, posting)));
@@ -210,7 +210,7 @@ final class Planner {
         boolean inclusive = r.op == Conditions.RangeOp.LTE || r.op == Conditions.RangeOp.GTE;
         boolean upward = r.op == Conditions.RangeOp.GT || r.op == Conditions.RangeOp.GTE;
         BTree postings = index.postings();
-        return collect(index, "Range(" + r + ")", cap, visit -> {
+        return collect(index, "Range(" + r.field + ")", cap, visit -> {
             BTree.Visitor sameRank = (value, posting) -> Values.rank(value) == rank && visit.visit(value, posting);
             return upward ? postings.forEachFrom(r.bound, inclusive, sameRank)
                     : postings.forEachDescendingFrom(r.bound, inclusive, sameRank);

@@ -4,6 +4,7 @@ import io.dictdb.Condition;
 import io.dictdb.IndexType;
 import io.dictdb.Row;
 import io.dictdb.Select;
+import io.dictdb.internal.engine.OperationLog;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.index.BTree;
 import io.dictdb.internal.index.SecondaryIndex;
@@ -154,8 +155,14 @@ final class SelectQuery implements Select {
     }
 
     private List<Row> run(int effectiveLimit) {
-        List<Row> rows = project(storedRows(source.get(), effectiveLimit));
-        return distinct ? distinctRows(rows) : rows;
+        long start = OperationLog.queriesEnabled() ? System.nanoTime() : 0;
+        TableState table = source.get();
+        List<Row> rows = project(storedRows(table, effectiveLimit));
+        List<Row> result = distinct ? distinctRows(rows) : rows;
+        if (start != 0) {
+            OperationLog.query(table.name(), "select", result.size(), Planner.explain(table, where), start);
+        }
+        return result;
     }
 
     // ------------------------------------------------------------------ filter, order, slice
