@@ -1,0 +1,83 @@
+package io.dictdb.internal.backup;
+
+import io.dictdb.DictDB;
+import io.dictdb.FileFormat;
+import io.dictdb.internal.engine.Change;
+import io.dictdb.internal.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BackupBuildingBlocksTest {
+
+    @Test
+    void stampsStrictlyIncreaseEvenOnAFrozenOrBackwardClock() {
+        BackupFileNames frozen = new BackupFileNames(Clock.fixed(Instant.ofEpochSecond(1_706_123_456L, 789_012_000L),
+                ZoneOffset.UTC));
+        long a = frozen.nextStamp();
+        long b = frozen.nextStamp();
+        assertThat(a).isEqualTo(1_706_123_456_789_012L);
+        assertThat(b).isEqualTo(a + 1);
+
+        Path dir = Path.of("backups");
+        assertThat(BackupFileNames.full(dir, a, FileFormat.JSON).getFileName().toString())
+                .isEqualTo("dictdb_backup_1706123456_789012.json");
+        assertThat(BackupFileNames.delta(dir, b).getFileName().toString())
+                .isEqualTo("dictdb_delta_1706123456_789013.json");
+        assertThat(BackupFileNames.full(dir, 1_706_123_456_000_001L, FileFormat.CBOR).getFileName().toString())
+                .isEqualTo("dictdb_backup_1706123456_000001.cbor");
+        assertThat(BackupFileNames.stampOf("dictdb_delta_1706123456_789013.json")).isEqualTo(b);
+        assertThat(BackupFileNames.stampOf("dictdb_backup_1706123456_789012.cbor")).isEqualTo(a);
+        assertThat(BackupFileNames.stampOf("notes.txt")).isEqualTo(-1);
+    }
+
+    @Test
+    void namesSortInStampOrder() {
+        List<String> names = new ArrayList<>();
+        BackupFileNames clock = new BackupFileNames(Clock.systemUTC());
+        for (int i = 0; i < 50; i++) {
+            long stamp = clock.nextStamp();
+            names.add((i % 3 == 0 ? BackupFileNames.full(Path.of("."), stamp, FileFormat.JSON)
+                    : BackupFileNames.delta(Path.of("."), stamp)).getFileName().toString());
+        }
+        List<Long> stamps = names.stream().map(BackupFileNames::stampOf).toList();
+        assertThat(stamps).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theCollectorKeepsCommittedChangesUntilABackupHoldsThem() {
+        Engine engine = new Engine();
+        ChangeCollector collector = new ChangeCollector();
+        long startSequence = engine.addChangeListener(collector).sequence();
+        DictDB db = new DictDB();
+        assertThat(startSequence).isZero();
+
+        engine.write(txn -> {
+            txn.createTable(io.dictdb.internal.engine.TableDef.create("t", "id", null));
+            return null;
+        });
+        engine.write(txn -> io.dictdb.internal.engine.TableWrites.insertAll(txn, "t",
+                List.of(Map.of("v", 1), Map.of("v", 2)), io.dictdb.InsertOptions.defaults()));
+        long afterInsert = engine.committedState().sequence();
+        engine.write(txn -> io.dictdb.internal.engine.TableWrites.insertAll(txn, "t",
+                List.of(Map.of("v", 3)), io.dictdb.InsertOptions.defaults()));
+
+        List<ChangeCollector.Entry> upToInsert = collector.upTo(afterInsert);
+        assertThat(upToInsert).extracting(ChangeCollector.Entry::kind).containsExactly(
+                Change.Kind.TABLE_CREATED, Change.Kind.ROW_INSERTED, Change.Kind.ROW_INSERTED);
+        assertThat(upToInsert).extracting(ChangeCollector.Entry::sequence).containsExactly(1L, 2L, 2L);
+        assertThat(collector.size()).isEqualTo(4);
+
+        collector.forgetUpTo(afterInsert);
+        assertThat(collector.upTo(Long.MAX_VALUE)).extracting(ChangeCollector.Entry::key).containsExactly(3L);
+        db.close();
+    }
+}
