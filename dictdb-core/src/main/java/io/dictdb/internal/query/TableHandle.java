@@ -19,6 +19,8 @@ import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.engine.TableWrites;
 import io.dictdb.internal.engine.WriteTransaction;
 import io.dictdb.internal.index.SecondaryIndex;
+import io.dictdb.internal.io.CurrentFileIo;
+import io.dictdb.internal.storage.CsvExport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -289,9 +291,25 @@ public final class TableHandle implements Table {
         return rows;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The rows matching the options' condition, in primary-key order, from one snapshot of the table, written
+     * with RFC 4180 quoting and CRLF line ends; the file is replaced atomically. Columns: those of the options;
+     * else the schema's fields followed by any other field met; else every field met, in first-seen order. A
+     * missing field or null is an empty cell; lists and maps are written as JSON. With no matching row, only the
+     * header is written when columns were given, and no file is created otherwise.
+     */
     @Override
     public int exportCsv(Path file, CsvExportOptions options) {
-        throw new UnsupportedOperationException("exportCsv is not available in this version of DictDB.");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        TableState table = state();
+        SelectQuery query = new SelectQuery(() -> table);
+        query.where(options.where().orElse(null));
+        List<Row> rows = query.storedRows(table, -1);
+        return CsvExport.write(CurrentFileIo.get(), file, rows, options.columns().orElse(null),
+                table.def().schema().orElse(null), options.delimiter(), options.encoding());
     }
 
     /**

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Loads a DictDB JSON file the way the Python DictDB 1.11.0 does, with the standard library only.
+
+The Python DictDB cannot be installed where DictDB for Java is built, so this script mirrors its loader as
+described in the reference (dictdb.storage.persist.load, section 1.10, and the Table rules of section 1.9):
+
+* json.load of the whole file (bare NaN/Infinity accepted, extra data after the document refused); the file is
+  opened as ASCII, which proves it is readable under any ASCII-compatible default encoding;
+* only data["tables"] is read (other top-level keys are ignored); per table only "primary_key", "schema" and
+  "records" are read (other keys are ignored);
+* schema type names are checked against the whitelist int/str/float/bool/list/dict (anything else raises
+  ValueError), and the primary key is added to the schema as int when missing;
+* every record goes through Table.insert: automatic key when the key field is missing, counter moved past
+  explicit int keys, DuplicateKeyError on a repeated key, then schema validation with isinstance semantics
+  (bool passes int, int fails float, None fails every type), then undeclared fields rejected.
+
+It prints {table: {"primary_key", "schema", "rows"}} as JSON on standard output (rows in insertion order) and
+exits 0, or prints the error and exits 1.
+"""
+import json
+import sys
+
+TYPES = {"int": int, "str": str, "float": float, "bool": bool, "list": list, "dict": dict}
+
+
+class DuplicateKeyError(Exception):
+    pass
+
+
+class SchemaValidationError(Exception):
+    pass
+
+
+def validate(schema, record):
+    for field, expected in schema.items():
+        if field not in record:
+            raise SchemaValidationError(f"Missing field '{field}' as defined in schema.")
+        if not isinstance(record[field], expected):
+            raise SchemaValidationError(
+                f"Field '{field}' expects type '{expected.__name__}', got '{type(record[field]).__name__}'.")
+    for field in record:
+        if field not in schema:
+            raise SchemaValidationError(f"Field '{field}' is not defined in the schema.")
+
+
+def load(path):
+    with open(path, "r", encoding="ascii") as f:
+        data = json.load(f)
+    tables = {}
+    for name, table in data["tables"].items():
+        primary_key = table["primary_key"]
+        schema_names = table["schema"]
+        schema = None
+        if schema_names:
+            schema = {}
+            for field, type_name in schema_names.items():
+                if type_name not in TYPES:
+                    raise ValueError(f"Unsupported type in schema: {type_name}")
+                schema[field] = TYPES[type_name]
+            if primary_key not in schema:
+                schema[primary_key] = int
+        records = {}
+        next_key = 1
+        for record in table["records"]:
+            if primary_key not in record:
+                record[primary_key] = next_key
+                next_key += 1
+            key = record[primary_key]
+            if isinstance(key, int) and key >= next_key:
+                next_key = key + 1
+            if key in records:
+                raise DuplicateKeyError(f"Record with key '{key}' already exists in table '{name}'.")
+            if schema:
+                validate(schema, record)
+            records[key] = record
+        tables[name] = {"primary_key": primary_key, "schema": schema_names, "rows": list(records.values())}
+    return tables
+
+
+def main():
+    try:
+        tables = load(sys.argv[1])
+    except Exception as e:  # report any failure of the loader, as the Python DictDB would raise it
+        print(f"{type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    json.dump(tables, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
