@@ -8,8 +8,10 @@
 #                                             writes dictdb-bench/results/*-quick.*, leaves BENCHMARKS.md alone
 #
 # Other options: --no-build (use the existing dictdb-bench/target/benchmarks.jar), --with-engine (also run
-# EngineBenchmark first, rewriting dictdb-bench/results/engine.json; about 4 more minutes). Any other argument is
-# passed to JMH, e.g. a narrower benchmark pattern 'peers\.W2' or '-p store=dictdb,h2'.
+# EngineBenchmark first, rewriting dictdb-bench/results/engine.json; about 4 more minutes), --report-only (no build,
+# no run: regenerate the report from the last results and their run record, e.g. after editing the template
+# dictdb-bench/report/BENCHMARKS.template.md). Any other argument is passed to JMH, e.g. a narrower benchmark
+# pattern 'peers\.W2' or '-p store=dictdb,h2'.
 set -euo pipefail
 
 SCRIPT="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
@@ -53,12 +55,14 @@ cd "$ROOT"
 QUICK=0
 BUILD=1
 ENGINE=0
+REPORT_ONLY=0
 EXTRA=()
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-build) BUILD=0 ;;
     --with-engine) ENGINE=1 ;;
+    --report-only) REPORT_ONLY=1 ;;
     -h|--help) usage; exit 0 ;;
     *) EXTRA+=("$arg") ;;
   esac
@@ -72,6 +76,7 @@ if [ "$QUICK" = 1 ]; then
   LOG=$RESULTS/peers-quick.log
   OUT=$RESULTS/BENCHMARKS-quick.md
   CHART=$RESULTS/BENCHMARKS-quick-ratios.png
+  RECORD=$RESULTS/peers-quick.run
   SETTINGS=(-p rows=10000 -wi 1 -i 1 -w 200ms -r 200ms)
   REPORT_FLAGS=(--quick)
 else
@@ -79,13 +84,22 @@ else
   LOG=$RESULTS/peers.log
   OUT=BENCHMARKS.md
   CHART=BENCHMARKS-ratios.png
+  RECORD=$RESULTS/peers.run
   SETTINGS=()
   REPORT_FLAGS=()
 fi
 
+ENGINE_JSON=$RESULTS/engine.json
+
+if [ "$REPORT_ONLY" = 0 ]; then
 COMMAND="dictdb-bench/run-benchmarks.sh${*:+ $*}"
 started=$(date +%s)
 started_utc=$(date -u '+%Y-%m-%d %H:%M UTC')
+# The source measured: the commit checked out when the build starts, and whether the work tree differed from it.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if ! git diff --quiet HEAD -- 2>/dev/null || [ -n "$(git ls-files --others --exclude-standard 2>/dev/null | head -1)" ]; then
+  commit="$commit (with uncommitted changes)"
+fi
 
 if [ "$BUILD" = 1 ]; then
   echo "+ mvn -q -B install -DskipTests"
@@ -120,11 +134,6 @@ run_jmh "$LOG" "${JMH[@]}"
 finished=$(date +%s)
 duration=$((finished - started - WAITED))  # not counting the wait for another JMH run
 
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if ! git diff --quiet HEAD -- 2>/dev/null; then
-  commit="$commit (with uncommitted changes)"
-fi
-ENGINE_JSON=$RESULTS/engine.json
 if [ "$ENGINE" = 0 ] && git ls-files --error-unmatch "$ENGINE_JSON" >/dev/null 2>&1 \
     && git diff --quiet HEAD -- "$ENGINE_JSON" 2>/dev/null; then
   engine_date="on $(git log -1 --format=%cs -- "$ENGINE_JSON"), committed"
@@ -134,6 +143,29 @@ else
   engine_date="never"
 fi
 
+# What the report states about the run, kept so that --report-only can regenerate the same report.
+{
+  printf 'COMMAND=%q\n' "$COMMAND"
+  printf 'JMH_TEXT=%q\n' "$JMH_TEXT"
+  printf 'started_utc=%q\n' "$started_utc"
+  printf 'duration=%q\n' "$duration"
+  printf 'commit=%q\n' "$commit"
+  printf 'engine_date=%q\n' "$engine_date"
+} > "$RECORD"
+else
+  if [ ! -f "$RECORD" ] || [ ! -f "$JSON" ]; then
+    echo "No results to report on ($JSON, $RECORD): run the suite first." >&2
+    exit 1
+  fi
+  # shellcheck disable=SC1090
+  source "$RECORD"
+  RUN_DIR=$(mktemp -d)
+  trap 'rm -rf "$RUN_DIR"' EXIT
+  cp "$JAR" "$RUN_DIR/benchmarks.jar"
+  RUN_JAR=$RUN_DIR/benchmarks.jar
+  LOG=/dev/null
+fi
+
 echo "+ report: $OUT, $CHART"
 java -Djava.awt.headless=true -cp "$RUN_JAR" io.dictdb.bench.report.ReportGenerator \
   --peers "$JSON" --engine "$ENGINE_JSON" --template dictdb-bench/report/BENCHMARKS.template.md \
@@ -141,6 +173,9 @@ java -Djava.awt.headless=true -cp "$RUN_JAR" io.dictdb.bench.report.ReportGenera
   --date "$started_utc" --duration "$duration" --commit "$commit" --engine-date "$engine_date" \
   ${REPORT_FLAGS[@]+"${REPORT_FLAGS[@]}"}
 
+if [ "$REPORT_ONLY" = 1 ]; then
+  exit 0
+fi
 if grep -q '<failure>' "$LOG"; then
   echo "Some benchmarks failed (see $LOG); they are shown as n/a in $OUT." >&2
   exit 1

@@ -3,7 +3,6 @@ package io.dictdb.bench;
 import io.dictdb.DictDB;
 import io.dictdb.FileFormat;
 import io.dictdb.Table;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,6 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,9 +43,9 @@ import java.util.stream.Stream;
  *   <li>{@code save}, {@code load}: one save (replacing the previous save's file) or one load of the saved
  *       file.</li>
  *   <li>{@code saveWhileWriting}: a save in JSON while another thread updates single rows (by primary key) as
- *       fast as it can; the writer records the latency of each update with {@link System#nanoTime()} and the
- *       auxiliary counters report, per iteration, the number of updates done during the save and their 50th,
- *       99th and maximum latency in microseconds ({@code p50Micros}, {@code p99Micros}, {@code maxMicros}).</li>
+ *       fast as it can; the writer records the latency of each update with {@link System#nanoTime()}, and the
+ *       benchmark prints ({@code [writer]} lines) the number of updates made during each save with their 50th,
+ *       99th, 99.9th percentile and maximum latency, then the same over all measurement iterations.</li>
  * </ul>
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && java -jar dictdb-bench/target/benchmarks.jar PersistenceBenchmark}.
@@ -154,9 +155,19 @@ public class PersistenceBenchmark {
             target = dir.resolve("busy.json");
         }
 
-        /** Collects the heap, then starts the writer. */
+        /** Latencies of the updates made during the saves of measurement iterations. */
+        private long[] measured = new long[0];
+        private boolean measuring;
+
+        /**
+         * Collects the heap, then starts the writer.
+         *
+         * @param iteration the iteration about to run (warm-up or measurement)
+         * @throws InterruptedException when interrupted
+         */
         @Setup(Level.Iteration)
-        public void startWriter() throws InterruptedException {
+        public void startWriter(IterationParams iteration) throws InterruptedException {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
             System.gc();
             stop = false;
             count = 0;
@@ -181,58 +192,57 @@ public class PersistenceBenchmark {
             writer.join();
         }
 
-        /** Removes the files. */
+        /** Prints the latencies of one save's concurrent updates and keeps them when measuring. */
+        void recordSave(int from, int to) {
+            long[] during = Arrays.copyOfRange(latencies, from, Math.max(from, to));
+            print("updates during the save", during);
+            if (measuring) {
+                int old = measured.length;
+                measured = Arrays.copyOf(measured, old + during.length);
+                System.arraycopy(during, 0, measured, old, during.length);
+            }
+        }
+
+        /**
+         * Prints the latencies over every measurement iteration, then removes the files.
+         *
+         * @throws IOException when the files cannot be removed
+         */
         @TearDown(Level.Trial)
         public void cleanUp() throws IOException {
+            print("updates during the measured saves", measured);
             deleteTree(dir);
         }
-    }
 
-    /** The writer's latencies during one save, reported next to the save's time. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class WriterLatency {
-        /** Updates done during the save. */
-        public long writes;
-        /** Median update latency, microseconds. */
-        public double p50Micros;
-        /** 99th-percentile update latency, microseconds. */
-        public double p99Micros;
-        /** Largest update latency, microseconds. */
-        public double maxMicros;
+        private static void print(String what, long[] latencies) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            if (sorted.length == 0) {
+                System.out.printf("[writer] no %s%n", what);
+                return;
+            }
+            System.out.printf("[writer] %d %s: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
+                    sorted.length, what, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    percentile(sorted, 0.999), sorted[sorted.length - 1] / 1_000.0);
+        }
 
-        /** Clears the counters before each iteration. */
-        @Setup(Level.Iteration)
-        public void clear() {
-            writes = 0;
-            p50Micros = 0;
-            p99Micros = 0;
-            maxMicros = 0;
+        private static double percentile(long[] sorted, double fraction) {
+            return sorted[Math.min(sorted.length - 1, (int) (sorted.length * fraction))] / 1_000.0;
         }
     }
 
     /**
-     * Saves the database in JSON while a writer keeps updating single rows, and reports the writer's latencies.
+     * Saves the database in JSON while a writer keeps updating single rows, and prints the writer's latencies
+     * during the save (per iteration, then over all measurement iterations at the end of the trial).
      *
-     * @param state    the database and its writer
-     * @param observed the writer's latencies during the save
-     * @throws InterruptedException when interrupted
+     * @param state the database and its writer
      */
     @Benchmark
-    public void saveWhileWriting(BusyDatabase state, WriterLatency observed) throws InterruptedException {
+    public void saveWhileWriting(BusyDatabase state) {
         int from = state.count;
         state.db.save(state.target, FileFormat.JSON);
         int to = state.count;
-        long[] during = Arrays.copyOfRange(state.latencies, from, Math.max(from, to));
-        Arrays.sort(during);
-        observed.writes = during.length;
-        if (during.length > 0) {
-            observed.p50Micros = during[(int) (during.length * 0.50)] / 1_000.0;
-            observed.p99Micros = during[Math.min(during.length - 1, (int) (during.length * 0.99))] / 1_000.0;
-            observed.maxMicros = during[during.length - 1] / 1_000.0;
-        }
-        System.out.printf("[writer] %d updates during the save: p50 %.1f us, p99 %.1f us, max %.1f us%n",
-                observed.writes, observed.p50Micros, observed.p99Micros, observed.maxMicros);
+        state.recordSave(from, to);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -60,8 +60,9 @@ final class RatioChart {
                 }
             }
         }
-        int lo = (int) Math.floor(minLog) - (minLog == Math.floor(minLog) ? 1 : 0);
-        int hi = (int) Math.ceil(maxLog) + (maxLog == Math.ceil(maxLog) ? 1 : 0);
+        // Room beyond the extreme bars for their value labels.
+        int lo = (int) Math.floor(minLog - 0.6);
+        int hi = (int) Math.ceil(maxLog + 0.4);
         lo = Math.min(lo, -1);
         hi = Math.max(hi, 1);
 
