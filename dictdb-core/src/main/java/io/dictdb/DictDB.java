@@ -2,6 +2,7 @@ package io.dictdb;
 
 import io.dictdb.internal.engine.DbState;
 import io.dictdb.internal.engine.Engine;
+import io.dictdb.internal.engine.EngineAccess;
 import io.dictdb.internal.engine.TableDef;
 import io.dictdb.internal.engine.TableWrites;
 import io.dictdb.internal.io.CurrentFileIo;
@@ -41,6 +42,10 @@ import java.util.function.Function;
  * wrapping the original {@link java.io.IOException}.
  */
 public final class DictDB implements AutoCloseable {
+    static {
+        EngineAccess.install(db -> db.engine);
+    }
+
     private final Engine engine;
 
     /** Creates an empty in-memory database. */
