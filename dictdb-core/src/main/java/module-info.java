@@ -11,4 +11,5 @@ module io.dictdb {
     requires org.slf4j;
 
     exports io.dictdb;
+    exports io.dictdb.backup;
 }

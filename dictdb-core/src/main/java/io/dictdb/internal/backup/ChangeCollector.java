@@ -2,64 +2,79 @@ package io.dictdb.internal.backup;
 
 import io.dictdb.internal.engine.Change;
 import io.dictdb.internal.engine.ChangeListener;
+import io.dictdb.internal.engine.DbState;
+import io.dictdb.internal.engine.Engine;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the engine's committed changes that no backup holds yet: the source of incremental backups.
+ * Collects the engine's committed changes that no backup holds yet: the source of incremental backups.
  *
- * <p>Invariants: changes are kept in commit order, each with its commit's sequence number; the engine calls
- * {@link #onCommit} before it publishes a commit, so once a state with sequence S is visible every change up to S
- * is here. A backup of state S takes the changes up to S ({@link #upTo}) and, once its file is safely written,
- * forgets them ({@link #forgetUpTo}); a failed backup forgets nothing, so the next one still covers them. Only
- * what incremental backups need is kept (kind, table, key, detail), never the rows.
+ * <p>Invariants: the engine calls {@link #onCommit} before it publishes a commit, and {@link #take} runs between
+ * two commits ({@link Engine#atCommitBoundary}), so the state a backup captures and the changes it takes match
+ * exactly: every change up to the state's sequence number, none after. A backup that fails gives its changes back
+ * ({@link #giveBack}) in front of the ones collected since, so the next backup covers them; nothing is lost.
  */
 public final class ChangeCollector implements ChangeListener {
-    /** One change without its rows. */
-    public record Entry(long sequence, Change.Kind kind, String table, Object key, Object detail) {
+    /** A captured state with the changes that led to it since the previous capture. */
+    public record Capture(DbState state, PendingChanges changes) {
     }
 
-    private final ArrayDeque<Entry> pending = new ArrayDeque<>();
+    private final Engine engine;
+    private PendingChanges pending = new PendingChanges();
+
+    private ChangeCollector(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Starts collecting the changes of an engine.
+     *
+     * @param engine the engine
+     * @return the collector, registered
+     */
+    public static ChangeCollector attach(Engine engine) {
+        ChangeCollector collector = new ChangeCollector(engine);
+        engine.addChangeListener(collector);
+        return collector;
+    }
+
+    /** Stops collecting. */
+    public void detach() {
+        engine.removeChangeListener(this);
+    }
 
     @Override
     public synchronized void onCommit(long sequence, List<Change> changes) {
-        for (Change c : changes) {
-            pending.addLast(new Entry(sequence, c.kind(), c.table(), c.key(), c.detail()));
-        }
+        pending.add(sequence, changes);
     }
 
     /**
-     * The changes with a sequence number at most {@code sequence}, oldest first.
+     * Takes the committed state and every change collected up to it, leaving the collector empty.
      *
-     * @param sequence the last sequence number wanted
-     * @return a copy of those changes
+     * @return the state and its changes
      */
-    public synchronized List<Entry> upTo(long sequence) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : pending) {
-            if (e.sequence() > sequence) {
-                break;
+    public Capture take() {
+        return engine.atCommitBoundary(state -> {
+            synchronized (this) {
+                PendingChanges taken = pending;
+                pending = new PendingChanges();
+                return new Capture(state, taken);
             }
-            out.add(e);
-        }
-        return out;
+        });
     }
 
     /**
-     * Forgets the changes a backup now holds.
+     * Gives back the changes of a capture whose backup failed.
      *
-     * @param sequence the sequence number of the backed-up state
+     * @param changes the capture's changes
      */
-    public synchronized void forgetUpTo(long sequence) {
-        while (!pending.isEmpty() && pending.peekFirst().sequence() <= sequence) {
-            pending.removeFirst();
-        }
+    public synchronized void giveBack(PendingChanges changes) {
+        pending.prepend(changes);
     }
 
-    /** @return the number of changes kept */
-    public synchronized int size() {
+    /** @return the number of table events and changed keys waiting for a backup */
+    public synchronized int pendingCount() {
         return pending.size();
     }
 }

@@ -159,6 +159,24 @@ public final class Engine {
     }
 
     /**
+     * Runs an action between two commits, with the committed state: no commit starts or finishes while it runs
+     * (it waits for a running write to end). Used to take a state together with everything change listeners have
+     * received up to it; the action must be quick, since writers wait for it.
+     *
+     * @param action the action, given the committed state
+     * @param <T>    the result type
+     * @return the action's result
+     */
+    public <T> T atCommitBoundary(Function<DbState, T> action) {
+        writerLock.lock();
+        try {
+            return action.apply(state);
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    /**
      * Unregisters a change listener.
      *
      * @param listener the listener

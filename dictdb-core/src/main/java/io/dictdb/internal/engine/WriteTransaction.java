@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class WriteTransaction {
     private final DbState base;
-    private final long sequence;
+    private long sequence;
     private LinkedHashMap<String, TableState> tables;
     private Object token = BTree.newToken();
     private final List<Change> changes;
@@ -153,6 +153,22 @@ public final class WriteTransaction {
     public void record(Change.Kind kind, String table, Object key, Row before, Row after, Object detail) {
         if (changes != null) {
             changes.add(new Change(sequence, kind, table, key, before, after, detail));
+        }
+    }
+
+    /**
+     * Makes the commit carry at least the given sequence number: a database loaded from a file continues the
+     * numbering of the database that saved it. Only for a transaction nobody listens to (a load).
+     *
+     * @param saved the sequence number saved in the file
+     */
+    public void continueSequenceFrom(long saved) {
+        if (changes != null && !changes.isEmpty()) {
+            throw new IllegalStateException("The sequence number cannot change once changes are recorded");
+        }
+        if (saved > sequence) {
+            sequence = saved;
+            modified = true;
         }
     }
 

@@ -62,7 +62,7 @@ final class PipelinedSnapshotLoad {
                     SnapshotFiles.Outcome outcome = (SnapshotFiles.Outcome) item;
                     return applyFailure == null
                             ? outcome
-                            : new SnapshotFiles.Outcome(outcome.claimsOurs(), applyFailure);
+                            : new SnapshotFiles.Outcome(outcome.claimsOurs(), applyFailure, -1);
                 }
                 if (applyFailure == null) {
                     try {
@@ -89,7 +89,7 @@ final class PipelinedSnapshotLoad {
         try {
             outcome = SnapshotFiles.parse(format, in, tagged, new QueueSink());
         } catch (Throwable t) {
-            outcome = new SnapshotFiles.Outcome(false, t);
+            outcome = new SnapshotFiles.Outcome(false, t, -1);
         }
         try {
             while (!queue.offer(outcome, POLL_MILLIS, TimeUnit.MILLISECONDS)) {

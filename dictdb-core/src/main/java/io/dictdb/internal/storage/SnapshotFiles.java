@@ -80,15 +80,7 @@ public final class SnapshotFiles {
         Objects.requireNonNull(format, "format");
         SnapshotFormat snapshotFormat = SnapshotFormat.of(format);
         long start = System.nanoTime();
-        AtomicFileWriter.replace(io, file, out -> {
-            CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32C());
-            try (JsonGenerator g = snapshotFormat.createGenerator(checked)) {
-                SnapshotWriter.write(g, state);
-                g.flush();
-            }
-            int crc = (int) checked.getChecksum().getValue();
-            out.write(snapshotFormat.trailer(crc));
-        });
+        writeChecked(io, file, snapshotFormat, g -> SnapshotWriter.write(g, state));
         if (LOG.isDebugEnabled()) {
             long rows = 0;
             for (TableState table : state.tables().values()) {
@@ -104,15 +96,49 @@ public final class SnapshotFiles {
         }
     }
 
+    /** Writes the body of a file through a generator (the top-level object is left open for the trailer). */
+    @FunctionalInterface
+    interface Body {
+        /**
+         * Writes the body.
+         *
+         * @param g the generator
+         * @throws IOException when writing fails
+         */
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Replaces a file atomically with a body followed by the format's checksum trailer (the CRC32C of every byte
+     * of the body): the framing shared by database files and backup deltas.
+     *
+     * @param io     the file layer
+     * @param file   the target
+     * @param format the format
+     * @param body   writes the body
+     */
+    static void writeChecked(FileIo io, Path file, SnapshotFormat format, Body body) {
+        AtomicFileWriter.replace(io, file, out -> {
+            CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32C());
+            try (JsonGenerator g = format.createGenerator(checked)) {
+                body.writeTo(g);
+                g.flush();
+            }
+            int crc = (int) checked.getChecksum().getValue();
+            out.write(format.trailer(crc));
+        });
+    }
+
     /**
      * Loads a file into an empty engine with the current file layer.
      *
      * @param engine the engine of a new database, not yet shared
      * @param file   the file
      * @param format its format
+     * @return the commit sequence number saved in the file, or -1 when it has none (files of the Python DictDB)
      */
-    public static void load(Engine engine, Path file, FileFormat format) {
-        load(engine, file, format, CurrentFileIo.get());
+    public static long load(Engine engine, Path file, FileFormat format) {
+        return load(engine, file, format, CurrentFileIo.get());
     }
 
     /**
@@ -123,27 +149,30 @@ public final class SnapshotFiles {
      * @param file   the file
      * @param format its format
      * @param io     the file layer
+     * @return the commit sequence number saved in the file, or -1 when it has none (files of the Python DictDB)
      * @throws CorruptFileException when the content is malformed, truncated, fails its checksum, or describes
      *                              data that breaks the database's rules
      * @throws UncheckedIOException when the file cannot be read (the cause is the original exception)
      */
-    public static void load(Engine engine, Path file, FileFormat format, FileIo io) {
+    public static long load(Engine engine, Path file, FileFormat format, FileIo io) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
         long start = System.nanoTime();
-        engine.write(txn -> {
-            read(txn, file, SnapshotFormat.of(format), io);
-            return null;
+        long sequence = engine.write(txn -> {
+            long saved = read(txn, file, SnapshotFormat.of(format), io);
+            txn.continueSequenceFrom(saved);
+            return saved;
         });
         LOG.atDebug().setMessage("Loaded database")
                 .addKeyValue("file", file)
                 .addKeyValue("format", format)
                 .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000)
                 .log();
+        return sequence;
     }
 
-    private static void read(WriteTransaction txn, Path file, SnapshotFormat format, FileIo io) {
+    private static long read(WriteTransaction txn, Path file, SnapshotFormat format, FileIo io) {
         InputStream raw;
         try {
             raw = io.openRead(file);
@@ -162,6 +191,7 @@ public final class SnapshotFiles {
                     ? PipelinedSnapshotLoad.run(format, in, tagged, sink)
                     : parse(format, in, tagged, sink);
             verify(file, format, in, tagged, outcome);
+            return outcome.sequence();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read '" + file + "': " + e.getMessage(), e);
         }
@@ -172,8 +202,9 @@ public final class SnapshotFiles {
      *
      * @param claimsOurs whether the file has our format version or checksum keys
      * @param failure    the first failure (parsing, reading or applying), or null
+     * @param sequence   the saved commit sequence number, or -1 when the file has none
      */
-    record Outcome(boolean claimsOurs, Throwable failure) {
+    record Outcome(boolean claimsOurs, Throwable failure, long sequence) {
     }
 
     /**
@@ -202,7 +233,7 @@ public final class SnapshotFiles {
                 failure = e;
             }
         }
-        return new Outcome(reader != null && reader.claimsOurs(), failure);
+        return new Outcome(reader != null && reader.claimsOurs(), failure, reader == null ? -1 : reader.sequence());
     }
 
     /** Turns the outcome of a load into its verdict: nothing when the file is sound, else the exception. */
@@ -231,6 +262,39 @@ public final class SnapshotFiles {
         }
     }
 
+    /**
+     * Checks a file's checksum trailer without parsing its content (to tell a sound backup from a damaged one
+     * cheaply).
+     *
+     * @param file   the file
+     * @param format its format
+     * @param io     the file layer
+     * @return null when the file ends with a trailer matching its content, else what is wrong
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static String checksumProblem(Path file, FileFormat format, FileIo io) {
+        SnapshotFormat snapshotFormat = SnapshotFormat.of(format);
+        try (InputStream raw = io.openRead(file)) {
+            return checksumProblem(snapshotFormat, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a stream to its end and checks its checksum trailer.
+     *
+     * @param format the format whose trailer ends the stream
+     * @param raw    the stream
+     * @return null when the trailer matches the content, else what is wrong
+     * @throws IOException when reading fails
+     */
+    static String checksumProblem(SnapshotFormat format, InputStream raw) throws IOException {
+        TrailingChecksumInputStream in = new TrailingChecksumInputStream(raw, format.trailerLength());
+        in.drain();
+        return checksumProblem(format, in);
+    }
+
     /** @return what is wrong with the checksum trailer, or null when it matches the content */
     private static String checksumProblem(SnapshotFormat format, TrailingChecksumInputStream in) {
         long stored = format.checksumOf(in.tail());
@@ -246,7 +310,7 @@ public final class SnapshotFiles {
         return null;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         if (e instanceof IllegalFileDataException) {
             return e.getMessage();
         }

@@ -13,6 +13,8 @@ final class SnapshotLayout {
 
     /** Top level: the file model's version (ours; its presence means a checksum must be present too). */
     static final String FORMAT_VERSION = "dictdb_format";
+    /** Top level: the commit sequence number of the saved state (ours; restore chains deltas from it). */
+    static final String SEQUENCE = "sequence";
     /** Top level: table name to table (Python layout). */
     static final String TABLES = "tables";
     /** Top level, always last: the CRC32C of everything before it (ours). */

@@ -39,6 +39,7 @@ final class SnapshotReader {
     private final StringPool strings = new StringPool();
     private final RecordBatch.Pool batches = new RecordBatch.Pool(BATCH);
     private boolean claimsOurs;
+    private long sequence = -1;
 
     /**
      * Prepares a reader.
@@ -63,6 +64,15 @@ final class SnapshotReader {
     }
 
     /**
+     * The commit sequence number of the saved state, when the file records it.
+     *
+     * @return the sequence number, or -1
+     */
+    long sequence() {
+        return sequence;
+    }
+
+    /**
      * Reads the whole file.
      *
      * @throws IOException when the content is malformed (or cannot be read)
@@ -83,6 +93,13 @@ final class SnapshotReader {
                 case SnapshotLayout.FORMAT_VERSION:
                     claimsOurs = true;
                     readVersion();
+                    break;
+                case SnapshotLayout.SEQUENCE:
+                    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+                            || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() < 0) {
+                        throw error("The sequence number must be a non-negative integer");
+                    }
+                    sequence = p.getLongValue();
                     break;
                 case SnapshotLayout.CHECKSUM:
                     // Verified on the raw bytes by the caller.

@@ -1,25 +1,17 @@
 package io.dictdb.internal.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
-import io.dictdb.FieldType;
-import io.dictdb.Row;
 import io.dictdb.Schema;
 import io.dictdb.SchemaField;
 import io.dictdb.internal.engine.DbState;
 import io.dictdb.internal.engine.TableDef;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.index.SecondaryIndex;
-import io.dictdb.internal.value.RowAccess;
-import io.dictdb.internal.value.RowShape;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Writes one database snapshot as the file model of {@code docs/formats.md}, through a Jackson generator (JSON or
@@ -31,13 +23,7 @@ import java.util.Map;
  * describes exactly one point in time.
  */
 final class SnapshotWriter {
-    private static final RowAccess.Operations ROWS = RowAccess.get();
-    private static final int PLAN_CACHE_LIMIT = 1024;
-
     private final JsonGenerator g;
-    /** Field names and schema types by row shape, so that each shape is looked at once per table. */
-    private final Map<RowShape, ShapePlan> plans = new IdentityHashMap<>();
-
     private SnapshotWriter(JsonGenerator g) {
         this.g = g;
     }
@@ -53,10 +39,24 @@ final class SnapshotWriter {
         new SnapshotWriter(g).writeDatabase(state);
     }
 
+    /**
+     * Writes one table object (definition, key counter, indexes and rows) as it appears under {@code tables}, as a
+     * value (without its name).
+     *
+     * @param g     the generator
+     * @param table the table
+     * @throws IOException when writing fails
+     */
+    static void writeTableObject(JsonGenerator g, TableState table) throws IOException {
+        new SnapshotWriter(g).writeTableObject(table);
+    }
+
     private void writeDatabase(DbState state) throws IOException {
-        g.writeStartObject(state, 3);
+        g.writeStartObject(state, 4);
         g.writeFieldName(SnapshotLayout.FORMAT_VERSION);
         g.writeNumber(SnapshotLayout.VERSION);
+        g.writeFieldName(SnapshotLayout.SEQUENCE);
+        g.writeNumber(state.sequence());
         g.writeFieldName(SnapshotLayout.TABLES);
         g.writeStartObject(state.tables(), state.tables().size());
         for (TableState table : state.tables().values()) {
@@ -66,10 +66,14 @@ final class SnapshotWriter {
     }
 
     private void writeTable(TableState table) throws IOException {
+        g.writeFieldName(table.name());
+        writeTableObject(table);
+    }
+
+    private void writeTableObject(TableState table) throws IOException {
         TableDef def = table.def();
         Schema schema = def.schema().orElse(null);
         boolean options = schema != null && hasOptions(schema);
-        g.writeFieldName(def.name());
         g.writeStartObject(table, options ? 6 : 5);
         g.writeFieldName(SnapshotLayout.PRIMARY_KEY);
         g.writeString(def.primaryKey());
@@ -95,11 +99,11 @@ final class SnapshotWriter {
         g.writeEndArray();
         g.writeFieldName(SnapshotLayout.RECORDS);
         g.writeStartArray(table, table.size());
-        plans.clear();
+        RowWriter rows = new RowWriter(g, schema);
         try {
             table.rows().forEachValue(row -> {
                 try {
-                    writeRow(row, schema);
+                    rows.write(row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -157,59 +161,5 @@ final class SnapshotWriter {
             g.writeEndObject();
         }
         g.writeEndObject();
-    }
-
-    private void writeRow(Row row, Schema schema) throws IOException {
-        RowShape shape = ROWS.shape(row);
-        Object[] values = ROWS.values(row);
-        ShapePlan plan = plans.get(shape);
-        if (plan == null) {
-            if (plans.size() >= PLAN_CACHE_LIMIT) {
-                plans.clear();
-            }
-            plan = new ShapePlan(shape, values.length, schema);
-            plans.put(shape, plan);
-        }
-        g.writeStartObject(row, values.length);
-        for (int i = 0; i < values.length; i++) {
-            if (plan.encodedNames[i] != null) {
-                g.writeFieldName(plan.encodedNames[i]);
-            } else {
-                g.writeFieldName(shape.name(i));
-            }
-            ValueCodec.write(g, values[i], plan.types[i]);
-        }
-        g.writeEndObject();
-    }
-
-    /** The pre-encoded field names and schema types of one row shape. */
-    private static final class ShapePlan {
-        /** Printable-ASCII names pre-encoded once; null for names that need escaping at each use. */
-        final SerializableString[] encodedNames;
-        /** The schema type of each field, null when undeclared. */
-        final FieldType[] types;
-
-        ShapePlan(RowShape shape, int size, Schema schema) {
-            encodedNames = new SerializableString[size];
-            types = new FieldType[size];
-            for (int i = 0; i < size; i++) {
-                String name = shape.name(i);
-                if (isPrintableAscii(name)) {
-                    encodedNames[i] = new SerializedString(name);
-                }
-                SchemaField field = schema == null ? null : schema.fieldOrNull(name);
-                types[i] = field == null ? null : field.type();
-            }
-        }
-
-        private static boolean isPrintableAscii(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -1,9 +1,12 @@
 package io.dictdb.internal.backup;
 
-import io.dictdb.DictDB;
 import io.dictdb.FileFormat;
+import io.dictdb.InsertOptions;
+import io.dictdb.OnConflict;
 import io.dictdb.internal.engine.Change;
 import io.dictdb.internal.engine.Engine;
+import io.dictdb.internal.engine.TableDef;
+import io.dictdb.internal.engine.TableWrites;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -53,31 +56,39 @@ class BackupBuildingBlocksTest {
     }
 
     @Test
-    void theCollectorKeepsCommittedChangesUntilABackupHoldsThem() {
+    void theCollectorKeepsEachChangedKeyOnceWithItsLastSequenceAndGivesBackWhatAFailedBackupTook() {
         Engine engine = new Engine();
-        ChangeCollector collector = new ChangeCollector();
-        long startSequence = engine.addChangeListener(collector).sequence();
-        DictDB db = new DictDB();
-        assertThat(startSequence).isZero();
-
+        ChangeCollector collector = ChangeCollector.attach(engine);
         engine.write(txn -> {
-            txn.createTable(io.dictdb.internal.engine.TableDef.create("t", "id", null));
+            txn.createTable(TableDef.create("t", "id", null));
             return null;
         });
-        engine.write(txn -> io.dictdb.internal.engine.TableWrites.insertAll(txn, "t",
-                List.of(Map.of("v", 1), Map.of("v", 2)), io.dictdb.InsertOptions.defaults()));
-        long afterInsert = engine.committedState().sequence();
-        engine.write(txn -> io.dictdb.internal.engine.TableWrites.insertAll(txn, "t",
-                List.of(Map.of("v", 3)), io.dictdb.InsertOptions.defaults()));
+        engine.write(txn -> TableWrites.insertAll(txn, "t", List.of(Map.of("v", 1), Map.of("v", 2)),
+                InsertOptions.defaults()));
+        engine.write(txn -> TableWrites.upsert(txn, "t", Map.of("id", 1.0, "v", 9), OnConflict.UPDATE));
 
-        List<ChangeCollector.Entry> upToInsert = collector.upTo(afterInsert);
-        assertThat(upToInsert).extracting(ChangeCollector.Entry::kind).containsExactly(
-                Change.Kind.TABLE_CREATED, Change.Kind.ROW_INSERTED, Change.Kind.ROW_INSERTED);
-        assertThat(upToInsert).extracting(ChangeCollector.Entry::sequence).containsExactly(1L, 2L, 2L);
-        assertThat(collector.size()).isEqualTo(4);
+        ChangeCollector.Capture first = collector.take();
+        assertThat(first.state().sequence()).isEqualTo(engine.committedState().sequence());
+        assertThat(first.changes().events()).extracting(PendingChanges.TableEvent::kind)
+                .containsExactly(Change.Kind.TABLE_CREATED);
+        assertThat(first.changes().rows().get("t")).containsExactly(Map.entry(1L, 3L), Map.entry(2L, 2L));
+        assertThat(collector.pendingCount()).isZero();
 
-        collector.forgetUpTo(afterInsert);
-        assertThat(collector.upTo(Long.MAX_VALUE)).extracting(ChangeCollector.Entry::key).containsExactly(3L);
-        db.close();
+        engine.write(txn -> TableWrites.insertAll(txn, "t", List.of(Map.of("v", 3)), InsertOptions.defaults()));
+        collector.giveBack(first.changes());
+        ChangeCollector.Capture second = collector.take();
+        assertThat(second.changes().events()).hasSize(1);
+        assertThat(second.changes().rows().get("t")).containsOnlyKeys(1L, 2L, 3L);
+        assertThat(second.changes().rows().get("t").get(3L)).isEqualTo(engine.committedState().sequence());
+
+        engine.write(txn -> {
+            txn.dropTable("t");
+            return null;
+        });
+        ChangeCollector.Capture third = collector.take();
+        assertThat(third.changes().rows()).isEmpty();
+        assertThat(third.changes().events()).extracting(PendingChanges.TableEvent::kind)
+                .containsExactly(Change.Kind.TABLE_DROPPED);
+        collector.detach();
     }
 }
