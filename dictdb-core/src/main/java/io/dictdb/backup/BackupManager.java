@@ -97,6 +97,7 @@ public final class BackupManager implements AutoCloseable {
     private volatile Duration lastBackupDuration;
     private volatile long lastBackupBytes = -1;
     private volatile Path lastBackupFile;
+    private volatile long lastBackupSequence;
 
     private BackupManager(Builder b) {
         this.dir = b.dir;
@@ -278,6 +279,11 @@ public final class BackupManager implements AutoCloseable {
         return Optional.ofNullable(lastBackupFile);
     }
 
+    /** For tests: the commit sequence number of the state the last successful backup holds (0 before any). */
+    long lastBackupSequence() {
+        return lastBackupSequence;
+    }
+
     /** @return the backup directory */
     public Path backupDirectory() {
         return dir;
@@ -356,6 +362,7 @@ public final class BackupManager implements AutoCloseable {
         lastBackupDuration = outcome.duration();
         lastBackupBytes = outcome.bytes();
         lastBackupFile = outcome.file();
+        lastBackupSequence = outcome.sequence();
         LOG.atInfo().setMessage(outcome.full() ? "Full backup saved" : "Delta backup saved")
                 .addKeyValue("file", outcome.file())
                 .addKeyValue("sequence", outcome.sequence())

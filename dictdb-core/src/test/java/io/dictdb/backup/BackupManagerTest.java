@@ -34,6 +34,11 @@ class BackupManagerTest {
         }
     }
 
+    /** The backup files only (not the temporary file of a backup being written). */
+    static List<String> backupNames(Path dir) throws IOException {
+        return names(dir).stream().filter(n -> n.matches("dictdb_(backup|delta)_\\d+_\\d{6}\\.(json|cbor)")).toList();
+    }
+
     @Test
     void incrementalBackupsWriteAFullBackupThenDeltasThenAFullAgainAndRestoreEqualsTheLiveDatabase()
             throws IOException {
