@@ -88,10 +88,10 @@ public final class DictDB implements AutoCloseable {
      */
     public Table createTable(String name, String primaryKey, Schema schema) {
         TableDef def = TableDef.create(name, primaryKey, schema);
-        engine.write(txn -> {
+        engine.operations().run(name, "createTable", () -> engine.write(txn -> {
             txn.createTable(def);
             return null;
-        });
+        }));
         return new TableHandle(engine, name, null);
     }
 
@@ -103,10 +103,10 @@ public final class DictDB implements AutoCloseable {
      */
     public void dropTable(String name) {
         TableDef.requireName(name);
-        engine.write(txn -> {
+        engine.operations().run(name, "dropTable", () -> engine.write(txn -> {
             txn.dropTable(name);
             return null;
-        });
+        }));
     }
 
     /**
@@ -317,6 +317,12 @@ public final class DictDB implements AutoCloseable {
     public int importCsv(Path file, String tableName, CsvOptions options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
+        TableDef.requireName(tableName);
+        return engine.operations().call(tableName, "importCsv", () -> importCsvRows(file, tableName, options),
+                Integer::longValue);
+    }
+
+    private int importCsvRows(Path file, String tableName, CsvOptions options) {
         TableDef def = TableDef.create(tableName, options.primaryKey(), options.schema().orElse(null));
         if (engine.readState().hasTable(tableName)) {
             throw new DuplicateTableException("Table '" + tableName + "' already exists.");
@@ -329,6 +335,31 @@ public final class DictDB implements AutoCloseable {
             return null;
         });
         return records.size();
+    }
+
+    /**
+     * Registers a listener told about every operation of this database after it completes (what, on which
+     * table, how many rows, how long, failed or not): see {@link OperationListener} for when it is called and
+     * {@link OperationEvent} for the operations reported. Registration is per database; nothing is global.
+     * Registering a listener that is already registered does nothing. With no listener registered, operations
+     * are neither timed nor reported.
+     *
+     * @param listener the listener
+     * @throws NullPointerException when the listener is null
+     */
+    public void addOperationListener(OperationListener listener) {
+        engine.operations().add(listener);
+    }
+
+    /**
+     * Unregisters a listener added by {@link #addOperationListener}. Operations completing after this returns
+     * are not reported to it.
+     *
+     * @param listener the listener
+     * @return true when it was registered
+     */
+    public boolean removeOperationListener(OperationListener listener) {
+        return engine.operations().remove(listener);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class Engine {
      */
     private volatile int runningWrites;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final OperationListeners operations = new OperationListeners();
 
     /**
      * The latest committed state (ignores any transaction of the calling thread).
@@ -183,6 +184,15 @@ public final class Engine {
      */
     public void removeChangeListener(ChangeListener listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * The operation listeners of this database (told about each table operation after it completes).
+     *
+     * @return the listeners
+     */
+    public OperationListeners operations() {
+        return operations;
     }
 
     /** Releases background resources (none yet); idempotent. */

@@ -5,6 +5,7 @@ import io.dictdb.AggregateQuery;
 import io.dictdb.Condition;
 import io.dictdb.DictDBException;
 import io.dictdb.Row;
+import io.dictdb.internal.engine.OperationListeners;
 import io.dictdb.internal.engine.OperationLog;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.value.RowAccess;
@@ -28,12 +29,17 @@ final class AggregationQuery implements AggregateQuery {
     private static final RowAccess.Operations ROWS = RowAccess.get();
 
     private final Supplier<TableState> source;
+    private final OperationListeners operations;
+    private final String tableName;
     private Condition where;
     private String[] groupBy = new String[0];
     private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
 
-    AggregationQuery(Supplier<TableState> source) {
+    /** An aggregation whose executions are reported to {@code operations} as {@code aggregate}s of a table. */
+    AggregationQuery(Supplier<TableState> source, OperationListeners operations, String tableName) {
         this.source = source;
+        this.operations = operations;
+        this.tableName = tableName;
     }
 
     @Override
@@ -69,9 +75,30 @@ final class AggregationQuery implements AggregateQuery {
 
     @Override
     public List<Row> list() {
-        if (groupBy.length == 0) {
-            return new ArrayList<>(List.of(one()));
+        return run();
+    }
+
+    @Override
+    public Row one() {
+        if (groupBy.length > 0) {
+            throw new IllegalStateException("one() needs an aggregation without groupBy; use list().");
         }
+        return run().get(0);
+    }
+
+    private List<Row> run() {
+        long start = operations.start();
+        try {
+            List<Row> rows = groupBy.length == 0 ? new ArrayList<>(List.of(single())) : grouped();
+            operations.succeeded(start, tableName, "aggregate", rows.size());
+            return rows;
+        } catch (RuntimeException | Error e) {
+            operations.failed(start, tableName, "aggregate");
+            throw e;
+        }
+    }
+
+    private List<Row> grouped() {
         Map<List<ValueKey>, Group> groups = new LinkedHashMap<>();
         forEachMatch(row -> {
             List<ValueKey> key = new ArrayList<>(groupBy.length);
@@ -87,11 +114,7 @@ final class AggregationQuery implements AggregateQuery {
         return out;
     }
 
-    @Override
-    public Row one() {
-        if (groupBy.length > 0) {
-            throw new IllegalStateException("one() needs an aggregation without groupBy; use list().");
-        }
+    private Row single() {
         Group all = new Group(null);
         forEachMatch(all::add);
         return all.result();

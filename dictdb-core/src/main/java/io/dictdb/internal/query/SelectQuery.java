@@ -4,6 +4,7 @@ import io.dictdb.Condition;
 import io.dictdb.IndexType;
 import io.dictdb.Row;
 import io.dictdb.Select;
+import io.dictdb.internal.engine.OperationListeners;
 import io.dictdb.internal.engine.OperationLog;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.index.BTree;
@@ -35,6 +36,9 @@ final class SelectQuery implements Select {
     private static final RowAccess.Operations ROWS = RowAccess.get();
 
     private final Supplier<TableState> source;
+    /** Told about each execution ({@code select}), or null for the engine's internal queries. */
+    private final OperationListeners operations;
+    private final String tableName;
     private String[] aliases;
     private String[] fields;
     private Condition where;
@@ -44,8 +48,16 @@ final class SelectQuery implements Select {
     private boolean distinct;
     private boolean copy = true;
 
+    /** An internal query, not reported to operation listeners. */
     SelectQuery(Supplier<TableState> source) {
+        this(source, null, null);
+    }
+
+    /** A user's query, each execution reported to {@code operations} as a {@code select} of {@code tableName}. */
+    SelectQuery(Supplier<TableState> source, OperationListeners operations, String tableName) {
         this.source = source;
+        this.operations = operations;
+        this.tableName = tableName;
     }
 
     @Override
@@ -137,9 +149,7 @@ final class SelectQuery implements Select {
 
     @Override
     public long count() {
-        if (fields == null && !distinct) {
-            return storedRows(source.get(), limit).size();
-        }
+        // Without copies, projection returns the stored rows as they are: as cheap as counting them directly.
         boolean savedCopy = copy;
         copy = false;
         try {
@@ -155,6 +165,22 @@ final class SelectQuery implements Select {
     }
 
     private List<Row> run(int effectiveLimit) {
+        long timed = operations == null ? OperationListeners.NOT_TIMED : operations.start();
+        try {
+            List<Row> result = execute(effectiveLimit);
+            if (timed != OperationListeners.NOT_TIMED) {
+                operations.succeeded(timed, tableName, "select", result.size());
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (timed != OperationListeners.NOT_TIMED) {
+                operations.failed(timed, tableName, "select");
+            }
+            throw e;
+        }
+    }
+
+    private List<Row> execute(int effectiveLimit) {
         long start = OperationLog.queriesEnabled() ? System.nanoTime() : 0;
         TableState table = source.get();
         List<Row> rows = project(storedRows(table, effectiveLimit));

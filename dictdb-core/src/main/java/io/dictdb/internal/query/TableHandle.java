@@ -14,6 +14,7 @@ import io.dictdb.Select;
 import io.dictdb.Table;
 import io.dictdb.UpsertResult;
 import io.dictdb.internal.engine.Engine;
+import io.dictdb.internal.engine.OperationListeners;
 import io.dictdb.internal.engine.RecordRules;
 import io.dictdb.internal.engine.TableState;
 import io.dictdb.internal.engine.TableWrites;
@@ -33,15 +34,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The {@link Table} implementation: a handle naming a table of an {@link Engine}, optionally bound to one
  * transaction. Every call resolves the table by name in the state it reads (so a handle follows a table that is
  * dropped and re-created, and fails with {@code TableNotFoundException} while it does not exist); reads use the
  * calling thread's transaction when it runs one, else the latest committed snapshot; writes go through
- * {@link Engine#write}.
+ * {@link Engine#write}. Each operation listed in {@link io.dictdb.OperationEvent} is timed and reported to the
+ * engine's {@link OperationListeners} (at no cost when none is registered).
  */
 public final class TableHandle implements Table {
+    private static final ToLongFunction<Object> NO_ROWS = result -> 0;
+    private static final ToLongFunction<List<?>> LIST_SIZE = List::size;
+    private static final ToLongFunction<Integer> COUNT = Integer::longValue;
+    private static final ToLongFunction<UpsertResult> UPSERTED =
+            result -> result.action() == UpsertResult.Action.IGNORED ? 0 : 1;
+
     private final Engine engine;
     private final String name;
     private final WriteTransaction boundTo;
@@ -71,9 +80,21 @@ public final class TableHandle implements Table {
         }
     }
 
-    private <T> T write(Function<WriteTransaction, T> work) {
-        checkBinding();
-        return engine.write(work);
+    /** Runs one write and reports it as {@code operation}, its rows counted from its result. */
+    private <T> T write(String operation, Function<WriteTransaction, T> work, ToLongFunction<? super T> rows) {
+        OperationListeners operations = engine.operations();
+        long start = operations.start();
+        try {
+            checkBinding();
+            T result = engine.write(work);
+            if (start != OperationListeners.NOT_TIMED) {
+                operations.succeeded(start, name, operation, rows.applyAsLong(result));
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            operations.failed(start, name, operation);
+            throw e;
+        }
     }
 
     @Override
@@ -95,7 +116,8 @@ public final class TableHandle implements Table {
     public Object insert(Map<String, ?> record, InsertOptions options) {
         Objects.requireNonNull(record, "record must not be null");
         Objects.requireNonNull(options, "options");
-        return write(txn -> TableWrites.insertAll(txn, name, Collections.singletonList(record), options)).get(0);
+        return write("insert", txn -> TableWrites.insertAll(txn, name, Collections.singletonList(record), options),
+                LIST_SIZE).get(0);
     }
 
     @Override
@@ -111,7 +133,7 @@ public final class TableHandle implements Table {
             state();
             return new ArrayList<>();
         }
-        return write(txn -> TableWrites.insertAll(txn, name, records, options));
+        return write("insertAll", txn -> TableWrites.insertAll(txn, name, records, options), LIST_SIZE);
     }
 
     @Override
@@ -123,20 +145,29 @@ public final class TableHandle implements Table {
     public UpsertResult upsert(Map<String, ?> record, OnConflict onConflict) {
         Objects.requireNonNull(record, "record must not be null");
         Objects.requireNonNull(onConflict, "onConflict");
-        return write(txn -> TableWrites.upsert(txn, name, record, onConflict));
+        return write("upsert", txn -> TableWrites.upsert(txn, name, record, onConflict), UPSERTED);
     }
 
     @Override
     public Optional<Row> get(Object primaryKey) {
-        Object key = RecordRules.lookupKey(primaryKey);
-        TableState table = state();
-        return key == null ? Optional.empty() : Optional.ofNullable(table.get(key));
+        OperationListeners operations = engine.operations();
+        long start = operations.start();
+        try {
+            Object key = RecordRules.lookupKey(primaryKey);
+            TableState table = state();
+            Row row = key == null ? null : table.get(key);
+            operations.succeeded(start, name, "get", row == null ? 0 : 1);
+            return Optional.ofNullable(row);
+        } catch (RuntimeException | Error e) {
+            operations.failed(start, name, "get");
+            throw e;
+        }
     }
 
     @Override
     public Select select() {
         checkBinding();
-        return new SelectQuery(this::state);
+        return new SelectQuery(this::state, engine.operations(), name);
     }
 
     @Override
@@ -147,12 +178,12 @@ public final class TableHandle implements Table {
     @Override
     public int update(Map<String, ?> changes, Condition where) {
         Objects.requireNonNull(changes, "changes must not be null");
-        return write(txn -> {
+        return write("update", txn -> {
             TableState table = txn.table(name);
             Row normalized = RecordRules.normalizeChanges(table.def(), changes);
             List<Row> matched = matching(table, where, "update");
             return TableWrites.update(txn, name, matched, row -> normalized);
-        });
+        }, COUNT);
     }
 
     @Override
@@ -163,19 +194,20 @@ public final class TableHandle implements Table {
     @Override
     public int update(Condition where, Function<Row, Map<String, ?>> changes) {
         Objects.requireNonNull(changes, "changes must not be null");
-        return write(txn -> {
+        return write("update", txn -> {
             TableState table = txn.table(name);
             List<Row> matched = matching(table, where, "update");
             return TableWrites.update(txn, name, matched, row -> {
                 Map<String, ?> delta = changes.apply(row);
                 return delta == null ? null : RecordRules.normalizeChanges(table.def(), delta);
             });
-        });
+        }, COUNT);
     }
 
     @Override
     public int delete(Condition where) {
-        return write(txn -> TableWrites.delete(txn, name, matching(txn.table(name), where, "deletion")));
+        return write("delete", txn -> TableWrites.delete(txn, name, matching(txn.table(name), where, "deletion")),
+                COUNT);
     }
 
     @Override
@@ -200,24 +232,24 @@ public final class TableHandle implements Table {
 
     @Override
     public void createIndex(String field, IndexType type) {
-        write(txn -> {
+        write("createIndex", txn -> {
             TableWrites.createIndex(txn, name, field, type);
             return null;
-        });
+        }, NO_ROWS);
     }
 
     @Override
     public void dropIndex(String field) {
-        write(txn -> {
+        write("dropIndex", txn -> {
             TableWrites.dropIndex(txn, name, field);
             return null;
-        });
+        }, NO_ROWS);
     }
 
     @Override
     public AggregateQuery aggregate() {
         checkBinding();
-        return new AggregationQuery(this::state);
+        return new AggregationQuery(this::state, engine.operations(), name);
     }
 
     @Override
