@@ -3,6 +3,7 @@ package io.dictdb.bench;
 import io.dictdb.DictDB;
 import io.dictdb.FileFormat;
 import io.dictdb.Table;
+import io.dictdb.backup.BackupManager;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
 
 /**
  * Saving and loading a database of 1 000 000 rows ({@link BenchData}: {@code id, name, age, dept, salary}), in
- * JSON and CBOR, and the latency of a writer while a save runs.
+ * JSON and CBOR, and the latency of a writer while a save or a full backup runs; and the cost of a delta backup
+ * of 1 000 changes on tables of 10 000 and 1 000 000 rows.
  *
  * <p>Each benchmark invocation is one whole save or load (single-shot: one invocation per iteration; a full GC
  * runs before each iteration, so that the garbage of the previous one is not collected during the next). Rows
@@ -46,6 +48,8 @@ import java.util.stream.Stream;
  *       fast as it can; the writer records the latency of each update with {@link System#nanoTime()}, and the
  *       benchmark prints ({@code [writer]} lines) the number of updates made during each save with their 50th,
  *       99th, 99.9th percentile and maximum latency, then the same over all measurement iterations.</li>
+ *   <li>{@code fullBackupWhileWriting}: the same with {@code BackupManager.backupFull()} instead of a save.</li>
+ *   <li>{@code deltaOfPendingChanges}: one delta backup of 1 000 rows changed since the previous backup.</li>
  * </ul>
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && java -jar dictdb-bench/target/benchmarks.jar PersistenceBenchmark}.
@@ -139,6 +143,7 @@ public class PersistenceBenchmark {
         Table table;
         Path dir;
         Path target;
+        BackupManager backups;
         volatile boolean stop;
         Thread writer;
         final long[] latencies = new long[1 << 24];
@@ -153,6 +158,7 @@ public class PersistenceBenchmark {
             table.insertAll(BenchData.generate(rows).rows());
             dir = Files.createTempDirectory("dictdb-persistence-bench");
             target = dir.resolve("busy.json");
+            backups = BackupManager.builder(db, dir.resolve("backups")).incremental(true).keepFullBackups(1).build();
         }
 
         /** Latencies of the updates made during the saves of measurement iterations. */
@@ -211,6 +217,7 @@ public class PersistenceBenchmark {
         @TearDown(Level.Trial)
         public void cleanUp() throws IOException {
             print("updates during the measured saves", measured);
+            backups.close();
             deleteTree(dir);
         }
 
@@ -243,6 +250,87 @@ public class PersistenceBenchmark {
         state.db.save(state.target, FileFormat.JSON);
         int to = state.count;
         state.recordSave(from, to);
+    }
+
+    /**
+     * Takes a full backup (JSON) while a writer keeps updating single rows, and prints the writer's latencies during
+     * the backup, as {@link #saveWhileWriting} does.
+     *
+     * @param state the database, its backup manager and its writer
+     */
+    @Benchmark
+    public void fullBackupWhileWriting(BusyDatabase state) {
+        int from = state.count;
+        state.backups.backupFull();
+        int to = state.count;
+        if (state.backups.consecutiveFailures() != 0) {
+            throw new IllegalStateException("The backup failed");
+        }
+        state.recordSave(from, to);
+    }
+
+    /** A database with an incremental backup manager and 1 000 changed rows waiting for a delta. */
+    @State(Scope.Benchmark)
+    public static class PendingChanges {
+        /** Number of rows in the table. */
+        @Param({"10000", "1000000"})
+        public int rows;
+
+        /** Number of rows changed before each delta. */
+        @Param({"1000"})
+        public int changes;
+
+        DictDB db;
+        Table table;
+        Path dir;
+        BackupManager backups;
+        private final SplittableRandom random = new SplittableRandom(7);
+
+        /** Builds the database and its first full backup. */
+        @Setup(Level.Trial)
+        public void build() throws IOException {
+            db = new DictDB();
+            table = db.createTable(TABLE);
+            table.insertAll(BenchData.generate(rows).rows());
+            dir = Files.createTempDirectory("dictdb-delta-bench");
+            backups = BackupManager.builder(db, dir).incremental(true).maxDeltasBeforeFull(Integer.MAX_VALUE)
+                    .build();
+            backups.backupFull();
+        }
+
+        /** Changes {@link #changes} random rows, then collects the heap. */
+        @Setup(Level.Iteration)
+        public void change() {
+            for (int i = 0; i < changes; i++) {
+                long key = 1 + random.nextInt(rows);
+                table.update(Map.of("salary", (long) random.nextInt(200_000)), table.field("id").eq(key));
+            }
+            System.gc();
+        }
+
+        /**
+         * Removes the files.
+         *
+         * @throws IOException when they cannot be removed
+         */
+        @TearDown(Level.Trial)
+        public void cleanUp() throws IOException {
+            backups.close();
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * Writes the delta of the pending changes: its cost should follow the number of changes, not the table size.
+     *
+     * @param state the database with its pending changes
+     */
+    @Benchmark
+    public void deltaOfPendingChanges(PendingChanges state) {
+        state.backups.backupDelta();
+        if (state.backups.consecutiveFailures() != 0 || state.backups.deltasSinceFull() == 0) {
+            throw new IllegalStateException("The delta was not written");
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
