@@ -24,7 +24,8 @@ import java.util.Random;
  * queries, aggregations, upserts, updates, deletes and a transaction. It prints each step with its outcome and
  * timing, and returns the figures it printed so that a test can check them.
  *
- * <p>Run it with {@code mvn -q install -DskipTests && mvn -q -pl dictdb-examples exec:java}.
+ * <p>Run it with {@code mvn -q install -DskipTests && mvn -q -pl dictdb-examples exec:java
+ * -Dexec.mainClass=io.dictdb.examples.QuickTour}.
  */
 public final class QuickTour {
     private static final String[] DEPARTMENTS = {"Engineering", "Sales", "Support", "Finance", "Legal"};
