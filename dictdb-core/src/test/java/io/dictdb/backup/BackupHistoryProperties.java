@@ -115,13 +115,15 @@ class BackupHistoryProperties {
         try {
             switch (w.nextInt(12)) {
                 case 0: case 1: case 2:
-                    t.insert(Map.of("v", w.nextInt(100), "s", "x" + w.nextInt(5)));
+                    t.insert(Map.of("v", w.nextInt(100), "s", "x" + w.nextInt(5), "f", w.nextInt(100) / 4.0));
                     break;
                 case 3:
-                    t.upsert(Map.of("id", key, "v", w.nextInt(100)), OnConflict.UPDATE);
+                    t.upsert(Map.of("id", key, "v", w.nextInt(100), "d", java.math.BigDecimal.valueOf(w.nextInt(1000), 2)),
+                            OnConflict.UPDATE);
                     break;
                 case 4:
-                    t.update(Map.of("v", w.nextInt(100)), t.field("id").eq(key));
+                    t.update(Map.of("v", w.nextInt(100), "nested", List.of(w.nextInt(10) / 8.0, Map.of("g", -0.5))),
+                            t.field("id").eq(key));
                     break;
                 case 5:
                     t.delete(t.field("id").lte(key / 3));

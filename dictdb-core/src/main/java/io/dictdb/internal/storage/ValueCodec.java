@@ -251,8 +251,10 @@ final class ValueCodec {
                         return new BigDecimal(p.getBigIntegerValue());
                 }
             case VALUE_NUMBER_FLOAT:
+                // getNumberTypeFP, not getNumberType: a replayed TokenBuffer reports a text number as BIG_DECIMAL
+                // under getNumberType, but only a binary decimal (CBOR tag 4) is BIG_DECIMAL under getNumberTypeFP.
                 if ((tagged && declared == FieldType.DECIMAL)
-                        || p.getNumberType() == JsonParser.NumberType.BIG_DECIMAL) {
+                        || p.getNumberTypeFP() == JsonParser.NumberTypeFP.BIG_DECIMAL) {
                     return p.getDecimalValue();
                 }
                 return p.getDoubleValue();

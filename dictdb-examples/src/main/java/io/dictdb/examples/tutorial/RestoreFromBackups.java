@@ -44,18 +44,20 @@ public final class RestoreFromBackups {
         @Override
         public String summary() {
             boolean same = live.equals(recipe) && live.equals(verified);
-            return (same ? "by hand and verified: " : "MISMATCH: ") + verified + "; damaged delta named, "
+            return (same ? "by hand and verified, every row identical: " : "MISMATCH: ") + verified + "; damaged delta named, "
                     + "last good point " + rowsAtLastGoodPoint + " rows";
         }
     }
 
     /**
-     * What is compared after a restore: the rows and the total amount of the transactions table.
+     * What is compared after a restore: every row, value for value (a {@code Double} amount that came back as a
+     * {@code BigDecimal} would not compare equal), with the row count and total amount for the report.
      *
      * @param rows        the row count
      * @param totalAmount the sum of the amounts
+     * @param content     the rows in key order
      */
-    public record Figures(long rows, double totalAmount) {
+    public record Figures(long rows, double totalAmount, List<Row> content) {
         /**
          * Reads the figures of a transactions table.
          *
@@ -64,7 +66,8 @@ public final class RestoreFromBackups {
          */
         public static Figures of(Table transactions) {
             Row totals = transactions.aggregate().agg("total", Aggregate.sum("amount")).one();
-            return new Figures(transactions.count(), totals.getDouble("total"));
+            return new Figures(transactions.count(), totals.getDouble("total"),
+                    transactions.select().orderBy("tx_id").copy(false).list());
         }
 
         @Override
@@ -127,6 +130,8 @@ public final class RestoreFromBackups {
                 verified = Figures.of(restored.getTable("transactions"));
             }
             report.step("live: %s; by hand: %s; Backups.restore (chain checked): %s", live, recipe, verified);
+            report.detail("every row identical to the live table, value for value: by hand %s, verified %s",
+                    live.equals(recipe) ? "yes" : "NO", live.equals(verified) ? "yes" : "NO");
 
             Path lastDelta = last(BackupFiles.named(backupDir, BackupFiles.DELTA_PREFIX));
             String change = DamagedFiles.changeOneDigit(lastDelta, "amount");

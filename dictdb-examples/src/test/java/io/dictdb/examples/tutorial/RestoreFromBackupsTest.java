@@ -16,6 +16,8 @@ class RestoreFromBackupsTest {
         RestoreFromBackups.Result result = RestoreFromBackups.run(dir, Report.silent());
 
         assertThat(result.live().rows()).isEqualTo(5 * 35);
+        assertThat(result.live().content()).hasSize(5 * 35)
+                .allSatisfy(row -> assertThat(row.get("amount")).isInstanceOf(Double.class));
         assertThat(result.recipe()).isEqualTo(result.live());
         assertThat(result.verified()).isEqualTo(result.live());
         assertThat(BackupFiles.named(dir.resolve("backups"), BackupFiles.FULL_PREFIX))
