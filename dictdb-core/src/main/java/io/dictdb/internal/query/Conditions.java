@@ -18,7 +18,9 @@ import java.util.function.Predicate;
 /**
  * The condition AST: one immutable node class per kind of test, built by {@link io.dictdb.Field} and
  * {@link Condition}'s factories and read by the {@link Planner}. Operands are normalised when a node is built,
- * so evaluation compares normalised values only.
+ * so evaluation compares normalised values only. A field test reads its field through a {@link FieldReader},
+ * whose only state is a thread-safe hint (the field's position in the last row shape), so nodes stay shareable
+ * between threads and their observable behaviour never changes.
  */
 public final class Conditions {
     private Conditions() {
@@ -164,12 +166,19 @@ public final class Conditions {
     /** A test on one field of the row. */
     public abstract static class FieldTest implements Condition {
         final String field;
+        private final FieldReader reader;
 
         FieldTest(String field) {
             if (field == null || field.isEmpty()) {
                 throw new IllegalArgumentException("Field name must not be null or empty.");
             }
             this.field = field;
+            this.reader = new FieldReader(field);
+        }
+
+        /** The tested field's value in a row (null when missing). */
+        final Object valueIn(Row row) {
+            return reader.read(row);
         }
 
         /** The tested field. */
@@ -189,7 +198,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            Object v = row.get(field);
+            Object v = valueIn(row);
             return value == null ? v == null : Values.equal(v, value);
         }
 
@@ -212,7 +221,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            int c = compareToBound(row.get(field), bound);
+            int c = compareToBound(valueIn(row), bound);
             if (c == INCOMPARABLE) {
                 return false;
             }
@@ -243,7 +252,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            Object v = row.get(field);
+            Object v = valueIn(row);
             int c = compareToBound(v, low);
             if (c == INCOMPARABLE || c < 0) {
                 return false;
@@ -280,7 +289,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            Object v = row.get(field);
+            Object v = valueIn(row);
             if (hashed != null) {
                 return hashed.contains(new ValueKey(v));
             }
@@ -309,7 +318,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            Object v = row.get(field);
+            Object v = valueIn(row);
             return v instanceof String && pattern.matches((String) v);
         }
 
@@ -332,7 +341,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            Object v = row.get(field);
+            Object v = valueIn(row);
             if (!(v instanceof String)) {
                 return false;
             }
@@ -364,7 +373,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            Object v = row.get(field);
+            Object v = valueIn(row);
             if (v instanceof String) {
                 return item instanceof String && ((String) v).contains((String) item);
             }
@@ -396,7 +405,7 @@ public final class Conditions {
 
         @Override
         public boolean test(Row row) {
-            return row.get(field) == null;
+            return valueIn(row) == null;
         }
 
         @Override

@@ -13,10 +13,15 @@ import java.util.Comparator;
 final class RowOrder implements Comparator<Row> {
     private final String[] fields;
     private final boolean[] descending;
+    private final FieldReader[] readers;
 
     private RowOrder(String[] fields, boolean[] descending) {
         this.fields = fields;
         this.descending = descending;
+        this.readers = new FieldReader[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            readers[i] = new FieldReader(fields[i]);
+        }
     }
 
     static RowOrder parse(String... specs) {
@@ -62,7 +67,8 @@ final class RowOrder implements Comparator<Row> {
     @Override
     public int compare(Row a, Row b) {
         for (int i = 0; i < fields.length; i++) {
-            int c = Values.compare(a.get(fields[i]), b.get(fields[i]));
+            FieldReader reader = readers[i];
+            int c = Values.compare(reader.read(a), reader.read(b));
             if (c != 0) {
                 return descending[i] ? -c : c;
             }

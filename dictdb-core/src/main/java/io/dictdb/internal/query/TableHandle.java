@@ -13,6 +13,7 @@ import io.dictdb.Schema;
 import io.dictdb.Select;
 import io.dictdb.Table;
 import io.dictdb.UpsertResult;
+import io.dictdb.internal.engine.DbState;
 import io.dictdb.internal.engine.Engine;
 import io.dictdb.internal.engine.OperationListeners;
 import io.dictdb.internal.engine.RecordRules;
@@ -54,6 +55,11 @@ public final class TableHandle implements Table {
     private final Engine engine;
     private final String name;
     private final WriteTransaction boundTo;
+    /**
+     * Where the table stood in the catalog at this handle's last read ({@link DbState#tableAt}): only a hint,
+     * checked on every use, so racing threads may overwrite it freely and a stale value costs one catalog search.
+     */
+    private int catalogPosition;
 
     /**
      * Creates a handle.
@@ -70,7 +76,14 @@ public final class TableHandle implements Table {
 
     private TableState state() {
         checkBinding();
-        return engine.readState().table(name);
+        DbState db = engine.readState();
+        TableState table = db.tableAt(catalogPosition, name);
+        if (table == null) {
+            int position = db.position(name);
+            catalogPosition = position;
+            table = db.tableAt(position, name);
+        }
+        return table;
     }
 
     private void checkBinding() {
