@@ -1,5 +1,6 @@
 package io.dictdb.bench;
 
+import io.dictdb.Condition;
 import io.dictdb.DictDB;
 import io.dictdb.Field;
 import io.dictdb.IndexType;
@@ -87,26 +88,47 @@ public class EngineBenchmark {
     // States
     // ---------------------------------------------------------------------------------------------------------
 
-    /** Common part: builds the data set and a table holding it. */
-    abstract static class TableState {
+    /**
+     * Base of the states that measure reads of one loaded table: it owns the {@code rows} parameter, builds the
+     * data set and a table holding it once per trial, then runs the subclass's {@link #prepare()}, and drops the
+     * table after the trial. JMH reads the {@code @Param}, {@code @Setup} and {@code @TearDown} declared here for
+     * every subclass (the {@code @State} annotation is required on the class declaring a {@code @Param}); the
+     * subclasses declare no trial-level helpers of their own, so the order of the steps stays this one.
+     */
+    @State(Scope.Benchmark)
+    public abstract static class TableState {
+        /** Rows of the data set. */
+        @Param({"1000000"})
+        public int rows;
+
         BenchData data;
         DictDB db;
         Table table;
 
-        /** Number of rows (the JMH parameter of the subclass). */
-        abstract int rowCount();
+        /** What the benchmark needs beyond the table: indexes, inputs, the check of its answer, its report. */
+        abstract void prepare();
 
-        void buildTable() {
-            data = BenchData.generate(rowCount());
+        /** Builds the data set and the table holding it, then runs {@link #prepare()}. */
+        @Setup(Level.Trial)
+        public void setup() {
+            data = BenchData.generate(rows);
             db = new DictDB();
             table = db.createTable(TABLE);
             table.insertAll(data.rows());
-            if (table.count() != rowCount()) {
-                throw new IllegalStateException("Table holds " + table.count() + " rows, expected " + rowCount());
+            if (table.count() != rows) {
+                throw new IllegalStateException("Table holds " + table.count() + " rows, expected " + rows);
             }
+            prepare();
         }
 
-        void closeDb() {
+        /** Drops the table and releases the data set ({@link #release()}). */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            release();
+        }
+
+        /** Closes the database and lets go of everything the trial built; subclasses add their own fields. */
+        void release() {
             if (db != null) {
                 db.close();
             }
@@ -115,15 +137,21 @@ public class EngineBenchmark {
             data = null;
         }
 
+        /**
+         * Fails unless the select with {@code filter} returns {@code expected} rows, then prints the rows one
+         * operation of {@code benchmark} returns.
+         */
+        void checkReturned(String benchmark, Condition filter, long expected) {
+            long actual = table.select().where(filter).copy(false).list().size();
+            if (actual != expected) {
+                throw new IllegalStateException(benchmark + ": " + actual + " rows returned, expected " + expected);
+            }
+            report(benchmark, rows, "rows returned", expected);
+        }
+
         /** Prints, once per trial, how many rows one operation of a benchmark handles. */
         static void report(String benchmark, long rows, String what, long perOp) {
             System.out.printf("[setup] %s: table rows=%d, %s per op=%d%n", benchmark, rows, what, perOp);
-        }
-
-        static void check(String what, long actual, long expected) {
-            if (actual != expected) {
-                throw new IllegalStateException(what + ": " + actual + " rows returned, expected " + expected);
-            }
         }
     }
 
@@ -134,22 +162,13 @@ public class EngineBenchmark {
         static final int KEY_COUNT = 1 << 16;
         static final int KEY_MASK = KEY_COUNT - 1;
 
-        @Param({"1000000"})
-        public int rows;
-
         ConcurrentHashMap<Long, Map<String, Object>> map;
         /** Boxed in advance, so that neither random generation nor boxing is measured. */
         Long[] keys;
         int cursor;
 
         @Override
-        int rowCount() {
-            return rows;
-        }
-
-        @Setup(Level.Trial)
-        public void setup() {
-            buildTable();
+        void prepare() {
             map = data.toConcurrentHashMap();
             long[] raw = data.randomKeys(KEY_COUNT, BenchData.SEED + 1);
             keys = new Long[raw.length];
@@ -168,9 +187,9 @@ public class EngineBenchmark {
             return keys[cursor++ & KEY_MASK];
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            closeDb();
+        @Override
+        void release() {
+            super.release();
             map = null;
             keys = null;
         }
@@ -179,86 +198,35 @@ public class EngineBenchmark {
     /** Table with a HASH index on {@code age}. */
     @State(Scope.Benchmark)
     public static class HashIndexState extends TableState {
-        @Param({"1000000"})
-        public int rows;
-
         @Override
-        int rowCount() {
-            return rows;
-        }
-
-        @Setup(Level.Trial)
-        public void setup() {
-            buildTable();
+        void prepare() {
             table.createIndex("age", IndexType.HASH);
-            long expected = data.countAgeBetween(AGE_EQ, AGE_EQ);
-            check("hash index eq", table.select().where(Field.of("age").eq(AGE_EQ)).copy(false).list().size(),
-                    expected);
-            report("hashIndexEq", rows, "rows returned", expected);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            closeDb();
+            checkReturned("hashIndexEq", Field.of("age").eq(AGE_EQ), data.countAgeBetween(AGE_EQ, AGE_EQ));
         }
     }
 
     /** Table with a SORTED index on {@code age}. */
     @State(Scope.Benchmark)
     public static class SortedIndexState extends TableState {
-        @Param({"1000000"})
-        public int rows;
-
         @Override
-        int rowCount() {
-            return rows;
-        }
-
-        @Setup(Level.Trial)
-        public void setup() {
-            buildTable();
+        void prepare() {
             table.createIndex("age", IndexType.SORTED);
-            long expected = data.countAgeBetween(AGE_LOW, AGE_HIGH);
-            check("sorted index range",
-                    table.select().where(Field.of("age").between(AGE_LOW, AGE_HIGH)).copy(false).list().size(),
-                    expected);
-            report("sortedIndexRange", rows, "rows returned", expected);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            closeDb();
+            checkReturned("sortedIndexRange", Field.of("age").between(AGE_LOW, AGE_HIGH),
+                    data.countAgeBetween(AGE_LOW, AGE_HIGH));
         }
     }
 
     /** Table without indexes and a salary threshold selecting {@link #SCAN_FRACTION} of the rows. */
     @State(Scope.Benchmark)
     public static class ScanState extends TableState {
-        @Param({"1000000"})
-        public int rows;
-
         double salaryThreshold;
 
         @Override
-        int rowCount() {
-            return rows;
-        }
-
-        @Setup(Level.Trial)
-        public void setup() {
-            buildTable();
+        void prepare() {
             salaryThreshold = data.salaryThresholdForFraction(SCAN_FRACTION);
-            long expected = data.countSalaryAbove(salaryThreshold);
-            check("unindexed scan",
-                    table.select().where(Field.of("salary").gt(salaryThreshold)).copy(false).list().size(),
-                    expected);
             report("unindexedScan", rows, "rows scanned", rows);
-            report("unindexedScan", rows, "rows returned", expected);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            closeDb();
+            checkReturned("unindexedScan", Field.of("salary").gt(salaryThreshold),
+                    data.countSalaryAbove(salaryThreshold));
         }
     }
 

@@ -24,15 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What DictDB's logging costs on the hot path when DEBUG is off: the same operations with the {@code io.dictdb}
@@ -173,22 +170,7 @@ public class LoggingOverheadBenchmark {
                 ((Logger) LoggerFactory.getLogger(DictDBLogging.LOGGER_NAME)).setLevel(previousLevel);
             } else {
                 DictDBLogging.reset();
-                deleteRecursively(logDir);
-            }
-        }
-
-        private static void deleteRecursively(Path dir) throws IOException {
-            if (dir == null || !Files.exists(dir)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                DirectoryTree.delete(logDir);
             }
         }
     }

@@ -21,15 +21,12 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Saving and loading a database of 1 000 000 rows ({@link BenchData}: {@code id, name, age, dept, salary}), in
@@ -106,7 +103,7 @@ public class PersistenceBenchmark {
         /** Removes the files. */
         @TearDown(Level.Trial)
         public void cleanUp() throws IOException {
-            deleteTree(dir);
+            DirectoryTree.delete(dir);
             db = null;
         }
     }
@@ -218,7 +215,7 @@ public class PersistenceBenchmark {
         public void cleanUp() throws IOException {
             print("updates during the measured saves", measured);
             backups.close();
-            deleteTree(dir);
+            DirectoryTree.delete(dir);
         }
 
         private static void print(String what, long[] latencies) {
@@ -316,7 +313,7 @@ public class PersistenceBenchmark {
         @TearDown(Level.Trial)
         public void cleanUp() throws IOException {
             backups.close();
-            deleteTree(dir);
+            DirectoryTree.delete(dir);
         }
     }
 
@@ -330,21 +327,6 @@ public class PersistenceBenchmark {
         state.backups.backupDelta();
         if (state.backups.consecutiveFailures() != 0 || state.backups.deltasSinceFull() == 0) {
             throw new IllegalStateException("The delta was not written");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -2,27 +2,20 @@ package io.dictdb.bench;
 
 import io.dictdb.Row;
 import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +33,7 @@ class EngineBenchmarkSmokeTest {
 
     @Test
     void everyBenchmarkMethodRunsOnceOnATinyTable() throws Exception {
-        List<Method> benchmarks = benchmarkMethods(EngineBenchmark.class);
+        List<Method> benchmarks = JmhLifecycle.benchmarkMethods(EngineBenchmark.class);
         assertThat(benchmarks).extracting(Method::getName).contains(
                 "pkGetDictDB", "pkGetConcurrentHashMap",
                 "hashIndexEqNoCopy", "hashIndexEqCopy",
@@ -195,13 +188,6 @@ class EngineBenchmarkSmokeTest {
     // A minimal stand-in for the JMH life cycle.
     // ---------------------------------------------------------------------------------------------------------
 
-    private static List<Method> benchmarkMethods(Class<?> benchmarkClass) {
-        return Arrays.stream(benchmarkClass.getMethods())
-                .filter(m -> m.isAnnotationPresent(Benchmark.class))
-                .sorted(Comparator.comparing(Method::getName))
-                .collect(Collectors.toList());
-    }
-
     /** Creates the states of {@code method}, runs their setups, the method once, then the teardowns. */
     private static Object runOnce(Object bench, Method method) throws Exception {
         Map<Class<?>, Object> states = new LinkedHashMap<>();
@@ -225,21 +211,15 @@ class EngineBenchmarkSmokeTest {
             args[i] = state;
         }
         for (Level level : Level.values()) {
-            for (Object state : states.values()) {
-                invokeLifecycle(state, Setup.class, level);
-            }
+            JmhLifecycle.setUp(states.values(), level);
         }
         try {
-            return invoke(method, bench, args);
+            return JmhLifecycle.invoke(method, bench, args);
         } finally {
-            List<Object> reversed = new ArrayList<>(states.values());
-            Collections.reverse(reversed);
             List<Level> levels = new ArrayList<>(Arrays.asList(Level.values()));
             Collections.reverse(levels);
             for (Level level : levels) {
-                for (Object state : reversed) {
-                    invokeLifecycle(state, TearDown.class, level);
-                }
+                JmhLifecycle.tearDown(states.values(), level);
             }
         }
     }
@@ -264,35 +244,6 @@ class EngineBenchmarkSmokeTest {
             } else {
                 throw new IllegalStateException("Unsupported @Param type " + t + " in " + state.getClass());
             }
-        }
-    }
-
-    private static void invokeLifecycle(Object state, Class<? extends java.lang.annotation.Annotation> kind,
-                                        Level level) throws Exception {
-        for (Method m : state.getClass().getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())) {
-                continue;
-            }
-            Level declared = null;
-            if (kind == Setup.class && m.isAnnotationPresent(Setup.class)) {
-                declared = m.getAnnotation(Setup.class).value();
-            } else if (kind == TearDown.class && m.isAnnotationPresent(TearDown.class)) {
-                declared = m.getAnnotation(TearDown.class).value();
-            }
-            if (declared == level) {
-                invoke(m, state);
-            }
-        }
-    }
-
-    private static Object invoke(Method m, Object target, Object... args) throws Exception {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception) {
-                throw (Exception) e.getCause();
-            }
-            throw e;
         }
     }
 }

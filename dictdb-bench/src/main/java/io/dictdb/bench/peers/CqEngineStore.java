@@ -104,17 +104,8 @@ final class CqEngineStore implements Store {
 
     @Override
     public void createAgeIndex(AgeIndex kind) {
-        switch (kind) {
-            case NONE:
-                break;
-            case HASH:
-                people.addIndex(HashIndex.onAttribute(AGE));
-                break;
-            case SORTED:
-                people.addIndex(NavigableIndex.onAttribute(AGE));
-                break;
-            default:
-                throw new IllegalArgumentException(String.valueOf(kind));
+        if (kind != AgeIndex.NONE) {
+            people.addIndex(kind == AgeIndex.HASH ? HashIndex.onAttribute(AGE) : NavigableIndex.onAttribute(AGE));
         }
     }
 

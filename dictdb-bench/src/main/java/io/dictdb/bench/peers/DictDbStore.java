@@ -31,17 +31,8 @@ final class DictDbStore implements Store {
 
     @Override
     public void createAgeIndex(AgeIndex kind) {
-        switch (kind) {
-            case NONE:
-                break;
-            case HASH:
-                table.createIndex("age", IndexType.HASH);
-                break;
-            case SORTED:
-                table.createIndex("age", IndexType.SORTED);
-                break;
-            default:
-                throw new IllegalArgumentException(String.valueOf(kind));
+        if (kind != AgeIndex.NONE) {
+            table.createIndex("age", kind == AgeIndex.HASH ? IndexType.HASH : IndexType.SORTED);
         }
     }
 

@@ -1,20 +1,8 @@
 package io.dictdb.bench.peers;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * W6, update of one row's salary by primary key, a uniformly random existing key (pre-generated), each update its
@@ -24,40 +12,19 @@ import java.util.concurrent.TimeUnit;
  * The pre-generated salaries are shifted by 1 on every pass over them, so an update always changes the row.
  * The last update is checked at the end of the trial.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx8g"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-public class W6UpdateByKey {
+public class W6UpdateByKey extends AverageTimeWorkload {
 
     static final int KEY_COUNT = 1 << 16;
 
+    /** Every store, loaded without index on {@code age}, and the pre-generated keys and salaries. */
     @State(Scope.Benchmark)
-    public static class Loaded extends LoadedState {
-        @Param({"dictdb", "h2", "hsqldb", "sqlite", "cqengine", "chm"})
-        public String store;
-
-        @Param({"10000", "1000000"})
-        public int rows;
-
+    public static class Loaded extends EveryStoreState {
         Long[] keys;
         double[] salaries;
         int cursor;
 
         @Override
-        String storeName() {
-            return store;
-        }
-
-        @Override
-        int rowCount() {
-            return rows;
-        }
-
-        @Setup(Level.Trial)
-        public void setup() {
-            load(AgeIndex.NONE, false);
+        void prepare() {
             keys = Keys.boxed(data, KEY_COUNT, 11);
             salaries = Keys.salaries(KEY_COUNT, 13);
             report("W6 update by key", store, rows, "rows updated per op=1");
@@ -68,19 +35,17 @@ public class W6UpdateByKey {
             return salaries[op & (KEY_COUNT - 1)] + (op >>> 16);
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            try {
-                if (cursor > 0) {
-                    int last = cursor - 1;
-                    data.checkRow(target, keys[last & (KEY_COUNT - 1)], salaryOf(last));
-                }
-            } finally {
-                close();
+        /** The last update of the trial must be visible. */
+        @Override
+        void checkBeforeClose() {
+            if (cursor > 0) {
+                int last = cursor - 1;
+                data.checkRow(target, keys[last & (KEY_COUNT - 1)], salaryOf(last));
             }
         }
     }
 
+    /** One salary update of the next pre-generated key. */
     @Benchmark
     public void updateSalary(Loaded s) {
         int op = s.cursor++;

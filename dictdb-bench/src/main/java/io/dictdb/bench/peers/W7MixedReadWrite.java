@@ -3,15 +3,11 @@ package io.dictdb.bench.peers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Threads;
 
@@ -41,42 +37,29 @@ public class W7MixedReadWrite {
     /** Length of each thread's operation sequence; a tenth of it are writes. */
     static final int OPS = 10_000;
 
+    /** Every store, loaded for concurrent writers without index on {@code age}, shared by the threads. */
     @State(Scope.Benchmark)
-    public static class Shared extends LoadedState {
-        @Param({"dictdb", "h2", "hsqldb", "sqlite", "cqengine", "chm"})
-        public String store;
-
-        @Param({"10000", "1000000"})
-        public int rows;
-
+    public static class Shared extends EveryStoreState {
         final AtomicInteger threads = new AtomicInteger();
 
         @Override
-        String storeName() {
-            return store;
+        boolean concurrentWriters() {
+            return true;
         }
 
         @Override
-        int rowCount() {
-            return rows;
-        }
-
-        @Setup(Level.Trial)
-        public void setup() {
-            load(AgeIndex.NONE, true);
+        void prepare() {
             report("W7 mixed 90 % reads / 10 % writes, 2 threads", store, rows, "rows per op=1");
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            try {
-                data.checkContent(target, false); // salaries have changed, nothing else may
-            } finally {
-                close();
-            }
+        /** Salaries have changed, nothing else may. */
+        @Override
+        void checkBeforeClose() {
+            data.checkContent(target, false);
         }
     }
 
+    /** One thread's session of the store and its pre-generated operation sequence. */
     @State(Scope.Thread)
     public static class PerThread {
         Store session;
@@ -109,6 +92,7 @@ public class W7MixedReadWrite {
         }
     }
 
+    /** The next operation of this thread's sequence: a lookup, or an update (then {@code null}). */
     @Benchmark
     public Object mixed90Read10Write(Shared shared, PerThread t) {
         if (t.session == null) {

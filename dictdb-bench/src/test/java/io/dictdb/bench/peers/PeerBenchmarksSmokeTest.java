@@ -1,19 +1,14 @@
 package io.dictdb.bench.peers;
 
+import io.dictdb.bench.JmhLifecycle;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +40,7 @@ class PeerBenchmarksSmokeTest {
     Stream<DynamicTest> everyBenchmarkMethodRunsForEveryStore() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Class<?> workload : WORKLOADS) {
-            for (Method method : benchmarkMethods(workload)) {
+            for (Method method : JmhLifecycle.benchmarkMethods(workload)) {
                 for (String store : storesOf(method)) {
                     tests.add(DynamicTest.dynamicTest(workload.getSimpleName() + "." + method.getName() + "[" + store
                             + "]", () -> runAndCheck(workload, method, store)));
@@ -60,7 +54,7 @@ class PeerBenchmarksSmokeTest {
     void everyWorkloadHasItsBenchmarksAndStores() {
         Map<String, Set<String>> stores = new LinkedHashMap<>();
         for (Class<?> workload : WORKLOADS) {
-            for (Method method : benchmarkMethods(workload)) {
+            for (Method method : JmhLifecycle.benchmarkMethods(workload)) {
                 stores.put(method.getName(), storesOf(method));
             }
         }
@@ -157,8 +151,8 @@ class PeerBenchmarksSmokeTest {
             setParams(state, store);
             args[i] = state;
         }
-        lifecycle(states, Setup.class, Level.Trial);
-        lifecycle(states, Setup.class, Level.Iteration);
+        JmhLifecycle.setUp(states.values(), Level.Trial);
+        JmhLifecycle.setUp(states.values(), Level.Iteration);
         try {
             switch (method.getName()) {
                 case "bulkInsert":
@@ -231,32 +225,25 @@ class PeerBenchmarksSmokeTest {
                     throw new AssertionError("No check for benchmark " + method.getName());
             }
         } finally {
-            lifecycle(states, TearDown.class, Level.Iteration);
-            lifecycle(states, TearDown.class, Level.Trial);
+            JmhLifecycle.tearDown(states.values(), Level.Iteration);
+            JmhLifecycle.tearDown(states.values(), Level.Trial);
         }
     }
 
     /** One call of the benchmark with the invocation-level helpers around it. */
     private static Object once(Object bench, Method method, Object[] args, Map<Class<?>, Object> states)
             throws Exception {
-        lifecycle(states, Setup.class, Level.Invocation);
+        JmhLifecycle.setUp(states.values(), Level.Invocation);
         try {
-            return invoke(method, bench, args);
+            return JmhLifecycle.invoke(method, bench, args);
         } finally {
-            lifecycle(states, TearDown.class, Level.Invocation);
+            JmhLifecycle.tearDown(states.values(), Level.Invocation);
         }
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // A minimal stand-in for the JMH life cycle.
+    // The states and their parameters.
     // ---------------------------------------------------------------------------------------------------------
-
-    private static List<Method> benchmarkMethods(Class<?> benchmarkClass) {
-        return Arrays.stream(benchmarkClass.getMethods())
-                .filter(m -> m.isAnnotationPresent(Benchmark.class))
-                .sorted(Comparator.comparing(Method::getName))
-                .collect(Collectors.toList());
-    }
 
     /** The values of the {@code store} parameter of the method's states. */
     private static Set<String> storesOf(Method method) {
@@ -297,40 +284,6 @@ class PeerBenchmarksSmokeTest {
                 default:
                     throw new IllegalStateException("Unexpected @Param " + field);
             }
-        }
-    }
-
-    private static void lifecycle(Map<Class<?>, Object> states, Class<? extends Annotation> kind, Level level)
-            throws Exception {
-        List<Object> order = new ArrayList<>(states.values());
-        if (kind == TearDown.class) {
-            java.util.Collections.reverse(order);
-        }
-        for (Object state : order) {
-            for (Method m : state.getClass().getMethods()) {
-                if (Modifier.isStatic(m.getModifiers()) || !m.isAnnotationPresent(kind)) {
-                    continue;
-                }
-                Level declared = kind == Setup.class ? m.getAnnotation(Setup.class).value()
-                        : m.getAnnotation(TearDown.class).value();
-                if (declared == level) {
-                    invoke(m, state);
-                }
-            }
-        }
-    }
-
-    private static Object invoke(Method m, Object target, Object... args) throws Exception {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception) {
-                throw (Exception) e.getCause();
-            }
-            if (e.getCause() instanceof Error) {
-                throw (Error) e.getCause();
-            }
-            throw e;
         }
     }
 }

@@ -1,0 +1,25 @@
+package io.dictdb.bench.peers;
+
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JMH settings shared by the peer workloads that measure the average time of one operation on a loaded store
+ * (W2 to W6): nanoseconds per operation, one fork with a 4 to 8 GB heap, 2 warm-up iterations of 1 s, then 8
+ * measured iterations of 500 ms. JMH applies the class-level annotations of a superclass to the benchmarks of its
+ * subclasses (an annotation on the subclass would win), so the workloads extend this class and state only what is
+ * their own.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx8g"})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+public abstract class AverageTimeWorkload {
+}
