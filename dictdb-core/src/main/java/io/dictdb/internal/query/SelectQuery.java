@@ -290,12 +290,13 @@ final class SelectQuery implements Select {
         };
         PriorityQueue<Ranked> heap = new PriorityQueue<>(k + 1, ranked.reversed());
         for (int i = 0; i < rows.size(); i++) {
-            Ranked r = new Ranked(rows.get(i), i);
+            Row row = rows.get(i);
             if (heap.size() < k) {
-                heap.add(r);
-            } else if (ranked.compare(r, heap.peek()) < 0) {
+                heap.add(new Ranked(row, i));
+            } else if (order.compare(row, heap.peek().row) < 0) {
+                // A tie with the heap's last row never enters: this row arrived later, so it ranks after it.
                 heap.poll();
-                heap.add(r);
+                heap.add(new Ranked(row, i));
             }
         }
         List<Ranked> best = new ArrayList<>(heap);
@@ -324,11 +325,7 @@ final class SelectQuery implements Select {
             if (!copy) {
                 return stored;
             }
-            List<Row> out = new ArrayList<>(stored.size());
-            for (Row row : stored) {
-                out.add(row.mutableCopy());
-            }
-            return out;
+            return MutableCopies.of(stored);
         }
         List<Row> out = new ArrayList<>(stored.size());
         RowShape shape = RowShape.of(aliases, null);
