@@ -325,7 +325,11 @@ final class SelectQuery implements Select {
             if (!copy) {
                 return stored;
             }
-            return MutableCopies.of(stored);
+            List<Row> out = new ArrayList<>(stored.size());
+            for (Row row : stored) {
+                out.add(row.mutableCopy());
+            }
+            return out;
         }
         List<Row> out = new ArrayList<>(stored.size());
         RowShape shape = RowShape.of(aliases, null);
