@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A JSON file we write with only the Python DictDB's types loads in the Python DictDB: checked by running
- * {@code python_reader_check.py}, a standard-library mirror of the Python DictDB's loader, on the file and
- * comparing what it loaded with our tables. Skipped when no {@code python3} is on the path.
+ * A JSON file we write with only the Python DictDB's types loads in the Python DictDB, and our full backup plus
+ * our deltas restore there by the tutorial's recipe: checked by running {@code python_reader_check.py}, a
+ * standard-library mirror of the Python DictDB's loader and {@code apply_delta}, on the files and comparing what
+ * it restored with our tables. Skipped when no {@code python3} is on the path.
  */
 class PythonReaderCheckTest {
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -99,14 +100,68 @@ class PythonReaderCheckTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void ourFullBackupAndDeltasRestoreInThePythonDictDBToTheLiveRows() throws Exception {
+        DictDB db = new DictDB();
+        Table accounts = db.createTable("accounts");
+        Table products = db.createTable("products", "sku", Schema.builder().field("sku", FieldType.STRING)
+                .field("price", FieldType.DOUBLE).field("stock", FieldType.LONG).build());
+        for (int i = 0; i < 20; i++) {
+            accounts.insert(rec("owner", "owner " + i, "balance", i * 10.5, "tags", list("t" + (i % 3))));
+            products.insert(rec("sku", "P-" + i, "price", 1.25 * i, "stock", (long) i));
+        }
+        Path backups = dir.resolve("backups");
+        try (io.dictdb.backup.BackupManager manager = io.dictdb.backup.BackupManager.builder(db, backups)
+                .incremental(true).build()) {
+            manager.backupFull();
+            accounts.update(rec("balance", 0.5, "frozen", true), accounts.field("id").lte(5L));
+            accounts.delete(accounts.field("id").gt(17L));
+            accounts.insert(rec("owner", "Zoë", "balance", 3.0, "tags", list()));
+            products.update(rec("stock", 0L), products.field("sku").eq("P-3"));
+            manager.backupDelta();
+            products.delete(products.field("sku").eq("P-4"));
+            accounts.update(rec("balance", 99.75), accounts.field("owner").eq("Zoë"));
+            products.insert(rec("sku", "P-new", "price", 9.5, "stock", 1L));
+            manager.backupDelta();
+        }
+        List<Path> files = new ArrayList<>();
+        try (java.util.stream.Stream<Path> listing = Files.list(backups)) {
+            listing.map(Path::getFileName).map(Path::toString).sorted()
+                    .forEach(name -> files.add(backups.resolve(name)));
+        }
+        assertThat(files).hasSize(3);
+        assertThat(files.get(0).getFileName().toString()).startsWith("dictdb_backup_");
+
+        Map<String, Map<String, Object>> python = runPythonLoader(files.toArray(new Path[0]));
+
+        for (String name : db.listTables()) {
+            Table t = db.getTable(name);
+            Map<Object, Row> restored = new java.util.TreeMap<>();
+            for (Object row : (List<?>) python.get(name).get("rows")) {
+                Row r = Row.of((Map<String, ?>) row);
+                restored.put(r.get(t.primaryKey()), r);
+            }
+            Map<Object, Row> live = new java.util.TreeMap<>();
+            for (Row r : t.select().copy(false).list()) {
+                live.put(r.get(t.primaryKey()), r);
+            }
+            assertThat(restored).as(name).isEqualTo(live);
+        }
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(text.chars()).as("ASCII only: " + file.getFileName()).allMatch(c -> c < 0x80);
+        }
+    }
+
+    @Test
     void thePythonLoaderReadsThePythonFixturesToo() throws Exception {
         Path file = resource("python-dictdb/products_with_schema.json", dir);
         Map<String, Map<String, Object>> python = runPythonLoader(file);
         assertThat(python).containsOnlyKeys("products", "orders");
     }
 
-    private Map<String, Map<String, Object>> runPythonLoader(Path file) throws Exception {
-        Process process = start(file);
+    private Map<String, Map<String, Object>> runPythonLoader(Path... files) throws Exception {
+        Process process = start(files);
         byte[] out = process.getInputStream().readAllBytes();
         String error = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -116,9 +171,13 @@ class PythonReaderCheckTest {
         return tables;
     }
 
-    private Process start(Path file) throws IOException {
+    private Process start(Path... files) throws IOException {
         Path script = resource("python_reader_check.py", dir);
-        return new ProcessBuilder("python3", script.toString(), file.toString()).start();
+        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
+        for (Path file : files) {
+            command.add(file.toString());
+        }
+        return new ProcessBuilder(command).start();
     }
 
     private static boolean pythonAvailable() {

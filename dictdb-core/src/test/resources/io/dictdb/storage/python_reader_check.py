@@ -14,6 +14,12 @@ described in the reference (dictdb.storage.persist.load, section 1.10, and the T
   explicit int keys, DuplicateKeyError on a repeated key, then schema validation with isinstance semantics
   (bool passes int, int fails float, None fails every type), then undeclared fields rejected.
 
+Files named after the first are deltas, applied in order the way dictdb.storage.persist.apply_delta does
+(reference section 1.10): json.load; "type" must be "delta"; for each table of "tables" that exists (others are
+skipped), each upsert with a key already present is merged into the stored record (dict.update), any other upsert
+is stored as a new record; then each key of "deletes" present in the table is removed. Other keys of the delta
+(ours: "chain", "events", "sequences", "next_keys", "checksum") are ignored, as the Python DictDB ignores them.
+
 It prints {table: {"primary_key", "schema", "rows"}} as JSON on standard output (rows in insertion order) and
 exits 0, or prints the error and exits 1.
 """
@@ -73,13 +79,38 @@ def load(path):
             if schema:
                 validate(schema, record)
             records[key] = record
-        tables[name] = {"primary_key": primary_key, "schema": schema_names, "rows": list(records.values())}
+        tables[name] = {"primary_key": primary_key, "schema": schema_names, "records": records}
     return tables
+
+
+def apply_delta(tables, path):
+    with open(path, "r", encoding="ascii") as f:
+        data = json.load(f)
+    if data.get("type") != "delta":
+        raise ValueError(f"File '{path}' is not a valid delta file.")
+    for name, changes in data.get("tables", {}).items():
+        if name not in tables:
+            continue
+        table = tables[name]
+        records = table["records"]
+        for upsert in changes.get("upserts", []):
+            key = upsert.get(table["primary_key"])
+            if key is not None and key in records:
+                records[key].update(upsert)
+            else:
+                records[key] = upsert
+        for key in changes.get("deletes", []):
+            if key in records:
+                del records[key]
 
 
 def main():
     try:
         tables = load(sys.argv[1])
+        for delta in sys.argv[2:]:
+            apply_delta(tables, delta)
+        for table in tables.values():
+            table["rows"] = list(table.pop("records").values())
     except Exception as e:  # report any failure of the loader, as the Python DictDB would raise it
         print(f"{type(e).__name__}: {e}", file=sys.stderr)
         return 1
