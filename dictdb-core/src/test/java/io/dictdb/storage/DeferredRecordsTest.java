@@ -1,14 +1,11 @@
 package io.dictdb.storage;
 
 import io.dictdb.DictDB;
-import io.dictdb.FileFormat;
 import io.dictdb.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +19,8 @@ class DeferredRecordsTest {
     @TempDir
     Path dir;
 
-    private DictDB load(String json) throws Exception {
-        Path file = dir.resolve("t.json");
-        Files.writeString(file, json, StandardCharsets.UTF_8);
-        return DictDB.load(file, FileFormat.JSON);
+    private DictDB load(String json) {
+        return StorageFixtures.loadJson(dir, json);
     }
 
     @Test

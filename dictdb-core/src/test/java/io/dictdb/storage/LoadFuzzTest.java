@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -174,25 +172,7 @@ class LoadFuzzTest {
         if (data.length <= trailer) {
             return data;
         }
-        byte[] body = Arrays.copyOf(data, data.length - trailer);
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        int value = (int) crc.getValue();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(body);
-        if (format == FileFormat.JSON) {
-            out.writeBytes(String.format(",\n    \"checksum\": \"crc32c:%08x\"\n}\n", value)
-                    .getBytes(StandardCharsets.US_ASCII));
-        } else {
-            out.write(0x68);
-            out.writeBytes("checksum".getBytes(StandardCharsets.US_ASCII));
-            out.write(0x44);
-            out.write(value >>> 24);
-            out.write(value >>> 16);
-            out.write(value >>> 8);
-            out.write(value);
-        }
-        return out.toByteArray();
+        return StorageFixtures.withTrailer(Arrays.copyOf(data, data.length - trailer), format);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

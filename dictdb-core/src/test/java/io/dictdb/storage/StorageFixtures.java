@@ -2,17 +2,20 @@ package io.dictdb.storage;
 
 import io.dictdb.DictDB;
 import io.dictdb.FieldType;
+import io.dictdb.FileFormat;
 import io.dictdb.IndexType;
 import io.dictdb.InsertOptions;
 import io.dictdb.Row;
 import io.dictdb.Schema;
 import io.dictdb.Table;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.zip.CRC32C;
 
 /** Databases and comparisons shared by the storage tests. */
 final class StorageFixtures {
@@ -233,5 +237,38 @@ final class StorageFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file body followed by the format's checksum trailer over it, as a save ends a file. */
+    static byte[] withTrailer(byte[] body, FileFormat format) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        int value = (int) crc.getValue();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(body);
+        if (format == FileFormat.JSON) {
+            out.writeBytes(String.format(",\n    \"checksum\": \"crc32c:%08x\"\n}\n", value)
+                    .getBytes(StandardCharsets.US_ASCII));
+        } else {
+            out.write(0x68);
+            out.writeBytes("checksum".getBytes(StandardCharsets.US_ASCII));
+            out.write(0x44);
+            out.write(value >>> 24);
+            out.write(value >>> 16);
+            out.write(value >>> 8);
+            out.write(value);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes JSON text to a file of a directory and loads it. */
+    static DictDB loadJson(Path dir, String json) {
+        Path file = dir.resolve("db.json");
+        try {
+            Files.writeString(file, json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return DictDB.load(file, FileFormat.JSON);
     }
 }

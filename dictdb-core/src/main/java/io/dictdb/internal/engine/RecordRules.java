@@ -253,7 +253,17 @@ public final class RecordRules {
         }
     }
 
-    private static void checkKey(String pk, Object key) {
+    /**
+     * Checks that a primary-key value can be stored: not null, not a list or a map.
+     *
+     * @param pk  the key field
+     * @param key its normalised value
+     * @throws SchemaValidationException when it cannot be a key
+     */
+    static void checkKey(String pk, Object key) {
+        if (key instanceof Long || key instanceof String) {
+            return; // the common keys, told apart without the costlier interface tests below
+        }
         if (key == null) {
             throw new SchemaValidationException("Primary key field '" + pk + "' must not be null.");
         }
@@ -275,8 +285,13 @@ public final class RecordRules {
     /**
      * Checks the schema rules, in the reference's order: declared fields in schema order (missing, then type),
      * then undeclared fields in record order.
+     *
+     * @param schema the table's effective schema
+     * @param names  the row's field names
+     * @param values the row's normalised values, parallel to the names
+     * @throws SchemaValidationException naming the first rule broken
      */
-    private static void validate(Schema schema, String[] names, Object[] values) {
+    static void validate(Schema schema, String[] names, Object[] values) {
         for (SchemaField f : schema.fields()) {
             int at = indexOf(names, f.name());
             Object value = at < 0 ? null : values[at];

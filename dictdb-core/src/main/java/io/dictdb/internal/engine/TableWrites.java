@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -42,23 +43,93 @@ public final class TableWrites {
                                          Collection<? extends Map<String, ?>> records, InsertOptions options) {
         TableState state = txn.table(table);
         TableDef def = state.def();
-        RecordRules.KeyCounter counter = new RecordRules.KeyCounter(state.nextKey());
         boolean validate = !options.skipValidation();
+        Iterator<? extends Map<String, ?>> it = records.iterator();
+        return insertPrepared(txn, state, records.size(), options.batchSize(), new RowSource() {
+            private RowShape hint;
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next(RecordRules.KeyCounter counter) {
+                Row row = RecordRules.rowToInsert(def, it.next(), validate, counter, hint);
+                hint = ROWS.shape(row);
+                return row;
+            }
+        });
+    }
+
+    /**
+     * Inserts rows that are already in the engine's representation, all or none: immutable rows whose values are
+     * normalised, such as a database file's reader builds. A row that needs nothing more is stored as it is; the
+     * rules of {@link #insertAll} hold all the same (primary key present or assigned, scalar and unique, key
+     * counter moved past it, schema defaults, coercions and, when asked, validation; see
+     * {@link PrebuiltRowRules}).
+     *
+     * @param txn      the transaction
+     * @param table    the table name
+     * @param rows     immutable rows with normalised values (not modified)
+     * @param count    how many of the array's first entries to insert
+     * @param validate whether rows are checked against the table's schema
+     * @return the keys in input order
+     * @throws io.dictdb.DuplicateKeyException when a key exists, in the table or among the rows
+     * @throws io.dictdb.SchemaValidationException when a row breaks a rule
+     */
+    public static List<Object> insertRows(WriteTransaction txn, String table, Row[] rows, int count,
+                                          boolean validate) {
+        Objects.checkFromIndexSize(0, count, rows.length);
+        TableState state = txn.table(table);
+        PrebuiltRowRules rules = new PrebuiltRowRules(state.def(), validate);
+        return insertPrepared(txn, state, count, count, new RowSource() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public Row next(RecordRules.KeyCounter counter) {
+                return rules.admit(rows[next++], counter);
+            }
+        });
+    }
+
+    /** The rows of a bulk insert, each prepared (complete, checked, keyed) when it is taken. */
+    private interface RowSource {
+        /** @return whether a row is left */
+        boolean hasNext();
+
+        /**
+         * Prepares the next row.
+         *
+         * @param counter the table's key counter during this write
+         * @return the row to store, holding its primary key
+         */
+        Row next(RecordRules.KeyCounter counter);
+    }
+
+    /** Stores prepared rows in batches, then the key counter, the changes and the log event. */
+    private static List<Object> insertPrepared(WriteTransaction txn, TableState initial, int expected,
+                                               int batchSize, RowSource source) {
+        TableState state = initial;
+        String table = state.name();
+        RecordRules.KeyCounter counter = new RecordRules.KeyCounter(state.nextKey());
         Object token = txn.token();
-        List<Object> keys = new ArrayList<>(records.size());
-        String pk = def.primaryKey();
-        int batch = Math.min(options.batchSize(), Math.max(1, records.size()));
+        List<Object> keys = new ArrayList<>(expected);
+        String pk = state.def().primaryKey();
+        int batch = Math.min(batchSize, Math.max(1, expected));
         Row[] prepared = new Row[Math.min(batch, 1 << 16)];
         Object[] preparedKeys = new Object[prepared.length];
-        Iterator<? extends Map<String, ?>> it = records.iterator();
-        RowShape hint = null;
-        while (it.hasNext()) {
+        while (source.hasNext()) {
             // Prepare a batch (normalise, validate, assign keys), then store it: a batch bounds the temporary
             // buffer; atomicity comes from the transaction, whatever the batch size.
             int n = 0;
-            while (n < prepared.length && it.hasNext()) {
-                Row row = RecordRules.rowToInsert(def, it.next(), validate, counter, hint);
-                hint = ROWS.shape(row);
+            while (n < prepared.length && source.hasNext()) {
+                Row row = source.next(counter);
                 Object key = row.get(pk);
                 prepared[n] = row;
                 preparedKeys[n] = key;

@@ -43,8 +43,8 @@ final class CborSnapshotFormat extends SnapshotFormat {
     }
 
     @Override
-    JsonParser createParser(InputStream in) throws IOException {
-        return factory.createParser(in);
+    JsonParser createParser(InputStream in) {
+        return new CborFileParser(in, factory.streamReadConstraints());
     }
 
     @Override

@@ -1,20 +1,15 @@
 package io.dictdb.internal.storage;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
- * A record read from a file, on its way to the engine's insert: field names and values in file order, a field
- * given twice keeping its first position and its last value (as a Python dict does). A light map, read once by
- * the engine, which copies and normalises it; then emptied and reused for another record ({@link RecordBatch}).
+ * The fields of a record read from a file whose names do not repeat the previous record's (see
+ * {@link RecordReader}): names and values in file order, a field given twice keeping its first position and its
+ * last value (as a Python dict does). Emptied and reused for the next such record.
  */
-final class DecodedRecord extends AbstractMap<String, Object> {
+final class DecodedRecord {
     /** Up to this many fields, duplicate names are found by a linear scan; beyond, through a hash map. */
     private static final int LINEAR_LIMIT = 16;
 
@@ -40,6 +35,11 @@ final class DecodedRecord extends AbstractMap<String, Object> {
         positions = null;
     }
 
+    /** @return the number of distinct fields */
+    int size() {
+        return size;
+    }
+
     /**
      * The name of a field.
      *
@@ -51,31 +51,17 @@ final class DecodedRecord extends AbstractMap<String, Object> {
     }
 
     /**
-     * Appends a field known not to be present.
+     * The value of a field.
      *
-     * @param name  the field name
-     * @param value its value
+     * @param position a field position, below {@link #size()}
+     * @return its value
      */
-    void append(String name, Object value) {
-        if (positions != null || size + 1 > LINEAR_LIMIT) {
-            add(name, value);
-            return;
-        }
-        if (size == names.length) {
-            grow();
-        }
-        names[size] = name;
-        values[size] = value;
-        size++;
-    }
-
-    private void grow() {
-        names = Arrays.copyOf(names, size * 2);
-        values = Arrays.copyOf(values, size * 2);
+    Object valueAt(int position) {
+        return values[position];
     }
 
     /**
-     * Sets a field.
+     * Sets a field: a new name is appended, a name already present gets the new value in its first position.
      *
      * @param name  the field name
      * @param value its value
@@ -87,7 +73,8 @@ final class DecodedRecord extends AbstractMap<String, Object> {
             return;
         }
         if (size == names.length) {
-            grow();
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
         }
         names[size] = name;
         values[size] = value;
@@ -102,7 +89,7 @@ final class DecodedRecord extends AbstractMap<String, Object> {
         size++;
     }
 
-    private int indexOf(Object name) {
+    private int indexOf(String name) {
         if (positions != null) {
             Integer at = positions.get(name);
             return at == null ? -1 : at;
@@ -113,52 +100,5 @@ final class DecodedRecord extends AbstractMap<String, Object> {
             }
         }
         return -1;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return indexOf(key) >= 0;
-    }
-
-    @Override
-    public Object get(Object key) {
-        int at = indexOf(key);
-        return at < 0 ? null : values[at];
-    }
-
-    @Override
-    public Set<Entry<String, Object>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Entry<String, Object>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < size;
-                    }
-
-                    @Override
-                    public Entry<String, Object> next() {
-                        if (next >= size) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return new SimpleImmutableEntry<>(names[i], values[i]);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-        };
     }
 }

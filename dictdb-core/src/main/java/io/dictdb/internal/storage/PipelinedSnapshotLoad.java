@@ -13,8 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * Loads a large file on two threads: a short-lived parsing thread reads and decodes the file while the calling
- * thread, which owns the new database's write transaction, inserts what was decoded. Parsing and inserting cost
- * about the same, so this nearly halves the time of a large load on a machine with two cores or more.
+ * thread, which owns the new database's write transaction, inserts what was decoded. The parsing thread is the
+ * busier one (it decodes every value into the array the stored row keeps), so the calling thread also wraps
+ * those arrays as rows ({@link RecordBatch#rows()}) before inserting them; a large load then takes about the
+ * parsing time on a machine with two cores or more.
  *
  * <p>Invariants: only the calling thread touches the transaction (operations travel through a bounded queue,
  * which also bounds the memory held by decoded records); the parsing thread always ends with one final

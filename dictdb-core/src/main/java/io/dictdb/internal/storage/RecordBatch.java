@@ -1,31 +1,42 @@
 package io.dictdb.internal.storage;
 
-import java.util.AbstractList;
+import io.dictdb.Row;
+import io.dictdb.internal.value.RowAccess;
+import io.dictdb.internal.value.RowShape;
+
 import java.util.Arrays;
-import java.util.RandomAccess;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A batch of records read from a file, handed to the engine's bulk insert as a list. Batches and their records
- * are recycled once inserted (the engine copies what it stores), so a load of millions of rows allocates a few
- * batches instead of one record object and two arrays per row.
+ * A batch of one table's records read from a file, each already in the engine's representation (a shared shape
+ * and an array of normalised values, {@link RecordReader}), on their way to the engine's bulk insert of built
+ * rows. The immutable {@link Row}s themselves are made by {@link #rows()}, on the thread that inserts: on a large
+ * load that is not the parsing thread, which is the busier of the two.
  *
- * <p>A batch is filled by one thread, then read by one thread (possibly another, after a hand-over through a
- * concurrent queue), then given back to its {@link Pool}.
+ * <p>Filled by one thread, then read by one thread (possibly another, after a hand-over through a concurrent
+ * queue); the rows are kept by the engine, the batch itself is dropped.
  */
-final class RecordBatch extends AbstractList<DecodedRecord> implements RandomAccess {
+final class RecordBatch {
+    private static final RowAccess.Operations ROWS = RowAccess.get();
     private static final int INITIAL_SLOTS = 16;
 
-    private final Pool pool;
     private final int capacity;
-    /** Grows up to the capacity, so that the batch of a small file stays small. */
-    private DecodedRecord[] records;
+    /** Grow up to the capacity, so that the batch of a small file stays small. */
+    private RowShape[] shapes;
+    private Object[][] values;
+    private boolean[] nested;
     private int size;
 
-    private RecordBatch(Pool pool, int capacity) {
-        this.pool = pool;
+    /**
+     * An empty batch.
+     *
+     * @param capacity the most records it takes
+     */
+    RecordBatch(int capacity) {
         this.capacity = capacity;
-        this.records = new DecodedRecord[Math.min(INITIAL_SLOTS, capacity)];
+        int slots = Math.min(INITIAL_SLOTS, capacity);
+        shapes = new RowShape[slots];
+        values = new Object[slots][];
+        nested = new boolean[slots];
     }
 
     /** @return whether no more record fits */
@@ -33,74 +44,46 @@ final class RecordBatch extends AbstractList<DecodedRecord> implements RandomAcc
         return size == capacity;
     }
 
+    /** @return whether the batch holds no record */
+    boolean isEmpty() {
+        return size == 0;
+    }
+
     /**
-     * The next record slot, emptied.
+     * Appends a record.
      *
-     * @param expectedFields how many fields the record will likely have
-     * @return an empty record, now part of this batch
+     * @param shape        its field names
+     * @param recordValues its normalised values, one per field (owned by the batch, then by the row, afterwards)
+     * @param hasNested    whether one of the values is a list or a map
      */
-    DecodedRecord next(int expectedFields) {
-        if (size == records.length) {
-            records = Arrays.copyOf(records, Math.min(capacity, records.length * 2));
+    void add(RowShape shape, Object[] recordValues, boolean hasNested) {
+        if (size == shapes.length) {
+            int grown = Math.min(capacity, size * 2);
+            shapes = Arrays.copyOf(shapes, grown);
+            values = Arrays.copyOf(values, grown);
+            nested = Arrays.copyOf(nested, grown);
         }
-        DecodedRecord record = records[size];
-        if (record == null) {
-            record = new DecodedRecord(expectedFields);
-            records[size] = record;
-        } else {
-            record.reset();
-        }
+        shapes[size] = shape;
+        values[size] = recordValues;
+        nested[size] = hasNested;
         size++;
-        return record;
     }
 
-    /** Gives this batch back to its pool once its records have been inserted. */
-    void recycle() {
-        pool.give(this);
-    }
-
-    @Override
-    public DecodedRecord get(int index) {
-        if (index >= size) {
-            throw new IndexOutOfBoundsException(index);
+    /**
+     * The records as immutable rows, made on the calling thread (once per batch).
+     *
+     * @return a new array of {@link #size()} rows
+     */
+    Row[] rows() {
+        Row[] rows = new Row[size];
+        for (int i = 0; i < size; i++) {
+            rows[i] = ROWS.frozen(shapes[i], values[i], nested[i]);
         }
-        return records[index];
+        return rows;
     }
 
-    @Override
-    public int size() {
+    /** @return the number of records */
+    int size() {
         return size;
-    }
-
-    /** Batches ready to be filled again; shared by the thread filling and the thread inserting. */
-    static final class Pool {
-        private final int capacity;
-        private final ConcurrentLinkedQueue<RecordBatch> free = new ConcurrentLinkedQueue<>();
-
-        /**
-         * @param capacity records per batch
-         */
-        Pool(int capacity) {
-            this.capacity = capacity;
-        }
-
-        /** @return an empty batch, recycled when one is available */
-        RecordBatch take() {
-            RecordBatch batch = free.poll();
-            if (batch == null) {
-                return new RecordBatch(this, capacity);
-            }
-            batch.size = 0;
-            return batch;
-        }
-
-        private void give(RecordBatch batch) {
-            free.offer(batch);
-        }
-
-        @Override
-        public String toString() {
-            return "RecordBatch.Pool" + Arrays.asList(capacity, free.size());
-        }
     }
 }

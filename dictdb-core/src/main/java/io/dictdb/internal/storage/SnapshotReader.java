@@ -37,7 +37,6 @@ final class SnapshotReader {
     private final boolean tagged;
     private final SnapshotSink sink;
     private final StringPool strings = new StringPool();
-    private final RecordBatch.Pool batches = new RecordBatch.Pool(BATCH);
     private boolean claimsOurs;
     private long sequence = -1;
 
@@ -175,9 +174,6 @@ final class SnapshotReader {
         private TokenBuffer pendingRecords;
         private boolean created;
         private long recordCount;
-        /** The field names of the previous record (distinct), compared by identity. */
-        private String[] knownNames = new String[0];
-        private int knownCount;
 
         TableReader(String name) {
             this.name = name;
@@ -390,13 +386,14 @@ final class SnapshotReader {
         }
 
         private void readRecords(JsonParser source) throws IOException {
-            RecordBatch batch = batches.take();
+            RecordReader records = new RecordReader(name, tagged, schemaTypes, strings);
+            RecordBatch batch = new RecordBatch(BATCH);
             JsonToken token;
             while ((token = source.nextToken()) == JsonToken.START_OBJECT) {
-                readRecord(source, batch.next(knownCount == 0 ? 8 : knownCount));
+                records.read(source, batch);
                 if (batch.isFull()) {
                     insert(batch);
-                    batch = batches.take();
+                    batch = new RecordBatch(BATCH);
                 }
             }
             if (token != JsonToken.END_ARRAY) {
@@ -405,40 +402,6 @@ final class SnapshotReader {
             }
             if (!batch.isEmpty()) {
                 insert(batch);
-            }
-        }
-
-        private void readRecord(JsonParser source, DecodedRecord record) throws IOException {
-            JsonToken token;
-            int position = 0;
-            boolean sameNames = true;
-            while ((token = source.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = source.currentName();
-                source.nextToken();
-                FieldType declared = tagged && schemaTypes != null ? schemaTypes.get(field) : null;
-                Object value = ValueCodec.read(source, declared, tagged, strings);
-                // Records of one table usually have the same fields in the same order, and the parser hands out
-                // one instance per distinct name: a record whose names are, position by position, the very
-                // instances of the previous record's (which are distinct) needs no duplicate check.
-                sameNames = sameNames && position < knownCount && knownNames[position] == field;
-                if (sameNames) {
-                    record.append(field, value);
-                } else {
-                    record.add(field, value);
-                }
-                position++;
-            }
-            if (token != JsonToken.END_OBJECT) {
-                throw new JsonParseException(source, "Malformed record in table '" + name + "'");
-            }
-            if (!sameNames || record.size() != knownCount) {
-                knownCount = record.size();
-                if (knownNames.length < knownCount) {
-                    knownNames = new String[knownCount];
-                }
-                for (int i = 0; i < knownCount; i++) {
-                    knownNames[i] = record.nameAt(i);
-                }
             }
         }
 

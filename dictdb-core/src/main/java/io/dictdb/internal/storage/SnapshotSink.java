@@ -20,8 +20,7 @@ interface SnapshotSink {
     void createTable(TableDef def);
 
     /**
-     * Records of the current table. The sink owns the batch from now on and recycles it once its records are
-     * inserted (or drops it).
+     * Records of the current table, as the rows to store. The sink owns the batch from now on.
      *
      * @param table       the table name
      * @param records     the records

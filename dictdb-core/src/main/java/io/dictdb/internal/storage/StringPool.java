@@ -20,6 +20,8 @@ final class StringPool {
     private static final int SLOTS = 1024;
 
     private final String[] slots = new String[SLOTS];
+    /** The hash of each pooled string ({@link String#hashCode()}). */
+    private final int[] hashes = new int[SLOTS];
 
     /**
      * The text of the parser's current string token, as the pooled instance when an equal string is pooled.
@@ -45,11 +47,13 @@ final class StringPool {
         }
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
         String pooled = slots[slot];
-        if (pooled != null && sameText(pooled, chars, offset, length)) {
+        // Comparing the hashes first makes a miss (a value that never repeats) cost no character comparison.
+        if (pooled != null && hashes[slot] == h && sameText(pooled, chars, offset, length)) {
             return pooled;
         }
         String text = new String(chars, offset, length);
         slots[slot] = text;
+        hashes[slot] = h;
         return text;
     }
 
@@ -67,10 +71,11 @@ final class StringPool {
         int h = s.hashCode();
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
         String pooled = slots[slot];
-        if (pooled != null && pooled.equals(s)) {
+        if (pooled != null && hashes[slot] == h && pooled.equals(s)) {
             return pooled;
         }
         slots[slot] = s;
+        hashes[slot] = h;
         return s;
     }
 

@@ -1,7 +1,6 @@
 package io.dictdb.internal.storage;
 
 import io.dictdb.DictDBException;
-import io.dictdb.InsertOptions;
 import io.dictdb.internal.engine.TableDef;
 import io.dictdb.internal.engine.TableWrites;
 import io.dictdb.internal.engine.WriteTransaction;
@@ -9,13 +8,15 @@ import io.dictdb.internal.engine.WriteTransaction;
 import java.util.List;
 
 /**
- * Applies what a file holds to the write transaction of a new database, through the engine's ordinary write
- * operations (so every rule of the engine holds for loaded data). A rule broken by the data becomes an
+ * Applies what a file holds to the write transaction of a new database, through the engine's write operations:
+ * records arrive as rows already built in the engine's representation and go through its bulk insert of built
+ * rows ({@link TableWrites#insertRows}), which stores them without copying them again but applies every rule of
+ * an ordinary insert (so every rule of the engine holds for loaded data). A rule broken by the data becomes an
  * {@link IllegalFileDataException} naming the table and the records concerned.
  */
 final class TransactionSink implements SnapshotSink {
     private final WriteTransaction txn;
-    private final InsertOptions options;
+    private final boolean validate;
 
     /**
      * @param txn      the transaction of the new database
@@ -23,7 +24,7 @@ final class TransactionSink implements SnapshotSink {
      */
     TransactionSink(WriteTransaction txn, boolean validate) {
         this.txn = txn;
-        this.options = InsertOptions.builder().skipValidation(!validate).build();
+        this.validate = validate;
     }
 
     @Override
@@ -38,8 +39,7 @@ final class TransactionSink implements SnapshotSink {
     @Override
     public void insert(String table, RecordBatch records, long firstRecord) {
         try {
-            TableWrites.insertAll(txn, table, records, options);
-            records.recycle();
+            TableWrites.insertRows(txn, table, records.rows(), records.size(), validate);
         } catch (DictDBException | IllegalArgumentException e) {
             throw new IllegalFileDataException("Table '" + table + "', records " + firstRecord + " to "
                     + (firstRecord + records.size() - 1) + ": " + e.getMessage(), e);
