@@ -56,6 +56,11 @@ public final class Row extends AbstractMap<String, Object> {
             }
 
             @Override
+            public Row frozen(RowShape shape, Object[] values, boolean nested) {
+                return new Row(shape, values, false, nested);
+            }
+
+            @Override
             public RowShape shape(Row row) {
                 return row.shape;
             }

@@ -22,17 +22,14 @@ public final class RowAccess {
         /**
          * Wraps a shape and values as an immutable row, for a caller that knows whether a value is a list or a map
          * (a builder that has just made the values knows it for free, whereas finding it out costs two interface
-         * tests per value, which on JDK 17 cost about as much as building the row). This default ignores the hint
-         * and finds out; {@code Row} may use it instead.
+         * tests per value, which on JDK 17 cost about as much as building the row); {@code Row} trusts it.
          *
          * @param shape  the field names
          * @param values normalised values, one per field
          * @param nested whether one of the values is a list or a map (must be exact)
          * @return the immutable row
          */
-        default Row frozen(RowShape shape, Object[] values, boolean nested) {
-            return frozen(shape, values);
-        }
+        Row frozen(RowShape shape, Object[] values, boolean nested);
 
         /**
          * The shape of an immutable row.
