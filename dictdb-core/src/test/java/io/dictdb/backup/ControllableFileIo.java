@@ -1,11 +1,9 @@
 package io.dictdb.backup;
 
-import io.dictdb.internal.io.FileIo;
-import io.dictdb.internal.io.NioFileIo;
+import io.dictdb.internal.io.ForwardingFileIo;
 import io.dictdb.internal.io.WritableFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A file layer for backup tests: can fail every new file (a full disk) while told to, can hold writers at the gate
  * until released (a slow disk), and records the threads that wrote.
  */
-final class ControllableFileIo implements FileIo {
-    private final FileIo delegate = NioFileIo.INSTANCE;
+final class ControllableFileIo extends ForwardingFileIo {
     volatile boolean failing;
     volatile CountDownLatch gate;
     final CountDownLatch entered = new CountDownLatch(1);
@@ -41,26 +38,6 @@ final class ControllableFileIo implements FileIo {
         if (failing) {
             throw new IOException("No space left on device");
         }
-        return delegate.createTemp(directory, prefix, suffix);
-    }
-
-    @Override
-    public void rename(Path source, Path target) throws IOException {
-        delegate.rename(source, target);
-    }
-
-    @Override
-    public void forceDirectory(Path directory) throws IOException {
-        delegate.forceDirectory(directory);
-    }
-
-    @Override
-    public InputStream openRead(Path file) throws IOException {
-        return delegate.openRead(file);
-    }
-
-    @Override
-    public void deleteIfExists(Path file) throws IOException {
-        delegate.deleteIfExists(file);
+        return REAL.createTemp(directory, prefix, suffix);
     }
 }

@@ -7,7 +7,7 @@ import io.dictdb.Row;
 import io.dictdb.Table;
 import io.dictdb.internal.io.CurrentFileIo;
 import io.dictdb.internal.io.FileIo;
-import io.dictdb.internal.io.NioFileIo;
+import io.dictdb.internal.io.ForwardingFileIo;
 import io.dictdb.internal.io.WritableFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class AsyncPersistenceTest {
     }
 
     /** Records which thread creates or opens a file. */
-    private static final class ThreadRecordingFileIo implements FileIo {
+    private static final class ThreadRecordingFileIo extends ForwardingFileIo {
         private final List<String> threads;
 
         ThreadRecordingFileIo(List<String> threads) {
@@ -78,28 +78,13 @@ class AsyncPersistenceTest {
         @Override
         public WritableFile createTemp(Path directory, String prefix, String suffix) throws IOException {
             threads.add(Thread.currentThread().getName());
-            return NioFileIo.INSTANCE.createTemp(directory, prefix, suffix);
-        }
-
-        @Override
-        public void rename(Path source, Path target) throws IOException {
-            NioFileIo.INSTANCE.rename(source, target);
-        }
-
-        @Override
-        public void forceDirectory(Path directory) throws IOException {
-            NioFileIo.INSTANCE.forceDirectory(directory);
+            return REAL.createTemp(directory, prefix, suffix);
         }
 
         @Override
         public InputStream openRead(Path file) throws IOException {
             threads.add(Thread.currentThread().getName());
-            return NioFileIo.INSTANCE.openRead(file);
-        }
-
-        @Override
-        public void deleteIfExists(Path file) throws IOException {
-            NioFileIo.INSTANCE.deleteIfExists(file);
+            return REAL.openRead(file);
         }
     }
 

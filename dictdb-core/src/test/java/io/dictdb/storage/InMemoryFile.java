@@ -2,8 +2,7 @@ package io.dictdb.storage;
 
 import io.dictdb.internal.io.CurrentFileIo;
 import io.dictdb.internal.io.FileIo;
-import io.dictdb.internal.io.NioFileIo;
-import io.dictdb.internal.io.WritableFile;
+import io.dictdb.internal.io.ForwardingFileIo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.nio.file.Path;
  * in memory (so no disk write is needed per variant); every other operation goes to the real file layer.
  * {@link #install()} makes it the current file layer until {@link #close()}.
  */
-final class InMemoryFile implements FileIo, AutoCloseable {
+final class InMemoryFile extends ForwardingFileIo implements AutoCloseable {
     private final Path path;
     private volatile byte[] content = new byte[0];
     private FileIo previous;
@@ -41,31 +40,11 @@ final class InMemoryFile implements FileIo, AutoCloseable {
 
     @Override
     public InputStream openRead(Path file) throws IOException {
-        return file.equals(path) ? new ByteArrayInputStream(content) : NioFileIo.INSTANCE.openRead(file);
-    }
-
-    @Override
-    public WritableFile createTemp(Path directory, String prefix, String suffix) throws IOException {
-        return NioFileIo.INSTANCE.createTemp(directory, prefix, suffix);
-    }
-
-    @Override
-    public void rename(Path source, Path target) throws IOException {
-        NioFileIo.INSTANCE.rename(source, target);
-    }
-
-    @Override
-    public void forceDirectory(Path directory) throws IOException {
-        NioFileIo.INSTANCE.forceDirectory(directory);
-    }
-
-    @Override
-    public void deleteIfExists(Path file) throws IOException {
-        NioFileIo.INSTANCE.deleteIfExists(file);
+        return file.equals(path) ? new ByteArrayInputStream(content) : REAL.openRead(file);
     }
 
     @Override
     public void close() {
-        CurrentFileIo.replace(previous == null ? NioFileIo.INSTANCE : previous);
+        CurrentFileIo.replace(previous == null ? REAL : previous);
     }
 }
