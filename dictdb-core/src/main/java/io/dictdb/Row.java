@@ -66,6 +66,11 @@ public final class Row extends AbstractMap<String, Object> {
             }
 
             @Override
+            public boolean nested(Row row) {
+                return row.nested;
+            }
+
+            @Override
             public Object[] values(Row row) {
                 return row.values;
             }

@@ -251,4 +251,58 @@ class UpdateDeleteTest {
         assertThat(staff.get(3L)).isEmpty();
         assertThat(staff.count()).isEqualTo(3);
     }
+
+    // ------------------------------------------------------------------ by primary key (one lookup, no plan)
+
+    @Test
+    void updateByPrimaryKeyChangesOnlyThatRow() {
+        assertThat(staff.update(rec("age", 41), staff.field("id").eq(2L))).isEqualTo(1);
+
+        assertThat(staff.get(2L).orElseThrow()).containsEntry("age", 41L).containsEntry("name", "Bob");
+        assertThat(values(staff.all(), "age")).containsExactly(30L, 41L, 25L, 35L);
+    }
+
+    @Test
+    void updateAndDeleteByAMissingPrimaryKeyThrowWithTheUsualMessages() {
+        assertThatThrownBy(() -> staff.update(rec("age", 1), staff.field("id").eq(99)))
+                .isInstanceOf(RecordNotFoundException.class)
+                .hasMessage("No records match the update criteria in table 'staff'.");
+        assertThatThrownBy(() -> staff.delete(staff.field("id").eq(99)))
+                .isInstanceOf(RecordNotFoundException.class)
+                .hasMessage("No records match the deletion criteria in table 'staff'.");
+        assertThat(staff.count()).isEqualTo(4);
+    }
+
+    @Test
+    void aPrimaryKeyOfAnotherTypeMatchesNothingAsInASelect() {
+        assertThat(staff.select(staff.field("id").eq("1"))).isEmpty();
+
+        assertThatThrownBy(() -> staff.update(rec("age", 1), staff.field("id").eq("1")))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> staff.update(rec("age", 1), staff.field("id").eq(List.of(1))))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThat(staff.get(1L).orElseThrow()).containsEntry("age", 30L);
+    }
+
+    @Test
+    void aFlatUpdateOfARowWithANestedValueStillCopiesItOnRead() {
+        staff.update(rec("tags", List.of("a", "b")), staff.field("id").eq(1));
+        staff.update(rec("age", 31), staff.field("id").eq(1));
+
+        Row copy = staff.select(staff.field("id").eq(1)).get(0);
+        @SuppressWarnings("unchecked")
+        List<Object> tags = (List<Object>) copy.get("tags");
+        tags.add("c");
+
+        assertThat(staff.get(1L).orElseThrow().get("tags")).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
+    void updatingTheOnlyNestedValueToAFlatOneIsStored() {
+        staff.update(rec("tags", List.of("a")), staff.field("id").eq(1));
+        staff.update(rec("tags", "none"), staff.field("id").eq(1));
+
+        assertThat(staff.get(1L).orElseThrow()).containsEntry("tags", "none");
+        assertThat(staff.select(staff.field("id").eq(1)).get(0)).containsEntry("tags", "none");
+    }
 }

@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The JMH settings shared by the peer workloads that measure the average time of one operation on a loaded store
- * (W2 to W6): nanoseconds per operation, one fork with a 4 to 8 GB heap, 2 warm-up iterations of 1 s, then 8
+ * (W2 to W6): nanoseconds per operation, one fork with the {@link PeerJvm} options, 2 warm-up iterations of 1 s, then 8
  * measured iterations of 500 ms. JMH applies the class-level annotations of a superclass to the benchmarks of its
  * subclasses (an annotation on the subclass would win), so the workloads extend this class and state only what is
  * their own.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {PeerJvm.HEAP_MIN, PeerJvm.HEAP_MAX, PeerJvm.PRE_TOUCH})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public abstract class AverageTimeWorkload {

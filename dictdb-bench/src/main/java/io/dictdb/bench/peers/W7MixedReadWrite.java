@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {PeerJvm.HEAP_MIN, PeerJvm.HEAP_MAX, PeerJvm.PRE_TOUCH})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Threads(2)

@@ -2,36 +2,54 @@ package io.dictdb.internal.engine;
 
 import io.dictdb.TableNotFoundException;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The whole database at one commit: the catalog of tables (in creation order) and the commit sequence number.
- * Immutable once published by the {@link Engine}; a reader holding a {@code DbState} holds a consistent snapshot
- * of every table.
+ * Immutable; a reader holding a {@code DbState} holds a consistent snapshot of every table.
  *
- * <p>Besides the map by name, the catalog is laid out as two parallel arrays in creation order ({@code names},
- * {@code states}), so that a caller that remembers where its table was ({@link #tableAt}) finds it with two array
- * loads and a name check instead of a hash lookup: a primary-key read is a few tens of nanoseconds, and the
- * catalog lookup was a fifth of it. Invariant: {@code names[i]} is the name of {@code states[i]}, and both hold
- * exactly the map's entries in the map's order.
+ * <p>The catalog is two parallel arrays in creation order ({@code names}, {@code states}), shared between states
+ * where they do not differ: replacing a table's state (every row write) copies only the {@code states} array, so
+ * that a one-row write allocates a few dozen bytes of catalog instead of a map. A caller that remembers where its
+ * table was ({@link #tableAt}) finds it with two array loads and a name check; a name is otherwise found by a
+ * linear search, or through a name-to-position map once the catalog holds more than {@link #SCAN_LIMIT} tables.
+ *
+ * <p>Invariants: {@code names[i]} is the name of {@code states[i]}; names are distinct; {@code positions}, when
+ * present, maps every name to its index; the arrays are never modified once the state is built (a state that
+ * differs gets new arrays, or shares the unchanged one).
  */
 public final class DbState {
-    static final DbState EMPTY = new DbState(0, new LinkedHashMap<>());
+    /** Up to this many tables, a name is found by scanning {@code names}; beyond, through {@code positions}. */
+    static final int SCAN_LIMIT = 8;
+    static final DbState EMPTY = new DbState(0, new String[0], new TableState[0], null);
 
     private final long sequence;
-    private final Map<String, TableState> tables;
     private final String[] names;
     private final TableState[] states;
+    private final Map<String, Integer> positions;
 
-    DbState(long sequence, LinkedHashMap<String, TableState> tables) {
+    private DbState(long sequence, String[] names, TableState[] states, Map<String, Integer> positions) {
         this.sequence = sequence;
-        this.tables = Collections.unmodifiableMap(tables);
-        this.names = tables.keySet().toArray(new String[0]);
-        this.states = tables.values().toArray(new TableState[0]);
+        this.names = names;
+        this.states = states;
+        this.positions = positions;
+    }
+
+    private static DbState of(long sequence, String[] names, TableState[] states) {
+        Map<String, Integer> positions = null;
+        if (names.length > SCAN_LIMIT) {
+            Map<String, Integer> map = new HashMap<>(names.length * 2);
+            for (int i = 0; i < names.length; i++) {
+                map.put(names[i], i);
+            }
+            positions = Collections.unmodifiableMap(map);
+        }
+        return new DbState(sequence, names, states, positions);
     }
 
     /**
@@ -43,6 +61,20 @@ public final class DbState {
         return sequence;
     }
 
+    /** The index of a table, or -1. */
+    private int indexOf(String name) {
+        if (positions != null) {
+            Integer at = positions.get(name);
+            return at == null ? -1 : at;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * A table's state.
      *
@@ -51,11 +83,7 @@ public final class DbState {
      * @throws TableNotFoundException when there is no such table
      */
     public TableState table(String name) {
-        TableState table = tables.get(name);
-        if (table == null) {
-            throw new TableNotFoundException("Table '" + name + "' does not exist.");
-        }
-        return table;
+        return states[position(name)];
     }
 
     /**
@@ -66,12 +94,11 @@ public final class DbState {
      * @throws TableNotFoundException when there is no such table
      */
     public int position(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
+        int at = indexOf(name);
+        if (at < 0) {
+            throw new TableNotFoundException("Table '" + name + "' does not exist.");
         }
-        throw new TableNotFoundException("Table '" + name + "' does not exist.");
+        return at;
     }
 
     /**
@@ -99,7 +126,7 @@ public final class DbState {
      * @return true when it exists
      */
     public boolean hasTable(String name) {
-        return tables.containsKey(name);
+        return indexOf(name) >= 0;
     }
 
     /**
@@ -108,15 +135,75 @@ public final class DbState {
      * @return a new list of names
      */
     public List<String> tableNames() {
-        return new ArrayList<>(tables.keySet());
+        return new java.util.ArrayList<>(Arrays.asList(names));
     }
 
     /**
      * The tables in creation order.
      *
-     * @return an unmodifiable view
+     * @return a new unmodifiable map (built on each call: for saves and backups, not for the write path)
      */
     public Map<String, TableState> tables() {
-        return tables;
+        LinkedHashMap<String, TableState> map = new LinkedHashMap<>(Math.max(16, names.length * 2));
+        for (int i = 0; i < names.length; i++) {
+            map.put(names[i], states[i]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * This catalog with one existing table's state replaced (the table names and their lookup are shared).
+     *
+     * @param table the new state of a table of this catalog
+     * @return the new state, with this state's sequence number
+     * @throws TableNotFoundException when there is no such table
+     */
+    DbState with(TableState table) {
+        int at = position(table.name());
+        TableState[] next = states.clone();
+        next[at] = table;
+        return new DbState(sequence, names, next, positions);
+    }
+
+    /**
+     * This catalog with a new table at the end.
+     *
+     * @param table the new table's state (its name must not be in the catalog)
+     * @return the new state, with this state's sequence number
+     */
+    DbState plus(TableState table) {
+        String[] nextNames = Arrays.copyOf(names, names.length + 1);
+        TableState[] nextStates = Arrays.copyOf(states, states.length + 1);
+        nextNames[names.length] = table.name();
+        nextStates[states.length] = table;
+        return of(sequence, nextNames, nextStates);
+    }
+
+    /**
+     * This catalog without a table; the tables after it keep their order.
+     *
+     * @param name a table of this catalog
+     * @return the new state, with this state's sequence number
+     * @throws TableNotFoundException when there is no such table
+     */
+    DbState minus(String name) {
+        int at = position(name);
+        String[] nextNames = new String[names.length - 1];
+        TableState[] nextStates = new TableState[states.length - 1];
+        System.arraycopy(names, 0, nextNames, 0, at);
+        System.arraycopy(states, 0, nextStates, 0, at);
+        System.arraycopy(names, at + 1, nextNames, at, names.length - at - 1);
+        System.arraycopy(states, at + 1, nextStates, at, states.length - at - 1);
+        return of(sequence, nextNames, nextStates);
+    }
+
+    /**
+     * The same catalog under another sequence number (the arrays are shared).
+     *
+     * @param next the sequence number
+     * @return the new state
+     */
+    DbState withSequence(long next) {
+        return next == sequence ? this : new DbState(next, names, states, positions);
     }
 }

@@ -17,22 +17,24 @@ import java.util.function.Function;
  * from the current one inside a {@link WriteTransaction}, hands its changes to the change listeners, then
  * publishes the state with one volatile write. A write that throws publishes nothing.
  *
- * <p>The thread running a write or transaction is remembered: any operation it makes on this database while the
- * transaction runs joins it (reads see its writes; writes become part of it, each one atomic through a
- * savepoint). Without that, a write through another table handle would commit on its own and then be overwritten
- * by the outer commit.
+ * <p>The thread running a write or transaction is remembered ({@code writer}): any operation it makes on this
+ * database while the transaction runs joins it (reads see its writes; writes become part of it, each one atomic
+ * through a savepoint). Without that, a write through another table handle would commit on its own and then be
+ * overwritten by the outer commit.
  */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private volatile DbState state = DbState.EMPTY;
     private final ReentrantLock writerLock = new ReentrantLock();
-    private final ThreadLocal<WriteTransaction> active = new ThreadLocal<>();
     /**
-     * How many threads run a write right now (0 or 1: writers are serialised). Readers look at the thread-local
-     * transaction only when it is not 0, which spares lock-free reads a thread-local lookup.
+     * The thread running a write right now, or null (writers are serialised, so there is at most one). Set and
+     * cleared only by that thread while it holds the writer lock; any other thread reading it sees either null or
+     * another thread, never itself, so a reader finds out with one volatile read that it runs no transaction.
      */
-    private volatile int runningWrites;
+    private volatile Thread writer;
+    /** The transaction of {@link #writer}: written before {@code writer} is set, read only by the writer thread. */
+    private WriteTransaction current;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final OperationListeners operations = new OperationListeners();
 
@@ -52,11 +54,7 @@ public final class Engine {
      * @return the state to read
      */
     public DbState readState() {
-        if (runningWrites == 0) {
-            return state;
-        }
-        WriteTransaction txn = active.get();
-        return txn != null ? txn.view() : state;
+        return writer == Thread.currentThread() ? current.view() : state;
     }
 
     /**
@@ -65,7 +63,7 @@ public final class Engine {
      * @return the transaction, or null
      */
     public WriteTransaction activeTransaction() {
-        return runningWrites == 0 ? null : active.get();
+        return writer == Thread.currentThread() ? current : null;
     }
 
     /**
@@ -109,14 +107,14 @@ public final class Engine {
         writerLock.lock();
         try {
             WriteTransaction txn = new WriteTransaction(state, !listeners.isEmpty());
-            active.set(txn);
-            runningWrites = 1;
+            current = txn;
+            writer = Thread.currentThread();
             T result;
             try {
                 result = work.apply(txn);
             } finally {
-                runningWrites = 0;
-                active.remove();
+                writer = null;
+                current = null;
             }
             if (txn.modified()) {
                 commit(txn);

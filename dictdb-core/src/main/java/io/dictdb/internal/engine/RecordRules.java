@@ -191,7 +191,7 @@ public final class RecordRules {
         Object[] old = ROWS.values(stored);
         RowShape changeShape = ROWS.shape(changes);
         Object[] changeValues = ROWS.values(changes);
-        Object[] values = Arrays.copyOf(old, old.length + changeValues.length);
+        Object[] values = old.clone(); // grown only when a change adds a field
         String[] names = null;
         int size = old.length;
         String pk = def.primaryKey();
@@ -215,6 +215,7 @@ public final class RecordRules {
                     for (int k = 0; k < old.length; k++) {
                         names[k] = shape.name(k);
                     }
+                    values = Arrays.copyOf(values, names.length);
                 }
                 names[size] = name;
                 values[size] = value;
@@ -229,6 +230,9 @@ public final class RecordRules {
                 allNames[k] = newShape.name(k);
             }
             validate(def.schemaOrNull(), allNames, newValues);
+        }
+        if (!ROWS.nested(stored) && !ROWS.nested(changes)) {
+            return ROWS.frozen(newShape, newValues, false); // flat values merged with flat values: no scan
         }
         return ROWS.frozen(newShape, newValues);
     }

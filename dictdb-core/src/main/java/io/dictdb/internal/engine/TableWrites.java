@@ -203,23 +203,30 @@ public final class TableWrites {
         TableDef def = state.def();
         String pk = def.primaryKey();
         Object token = txn.token();
-        List<Row[]> pairs = new ArrayList<>(matched.size());
-        for (Row stored : matched) {
+        int count = matched.size();
+        Row[] updated = new Row[count]; // parallel to matched; null where a row does not change
+        for (int i = 0; i < count; i++) {
+            Row stored = matched.get(i);
             Row delta = changes.apply(stored);
-            if (delta == null || delta.isEmpty()) {
-                continue;
-            }
-            Row merged = RecordRules.merge(def, stored, delta, true, "Update");
-            if (merged != stored) {
-                pairs.add(new Row[]{stored, merged});
+            if (delta != null && !delta.isEmpty()) {
+                Row merged = RecordRules.merge(def, stored, delta, true, "Update");
+                updated[i] = merged == stored ? null : merged;
             }
         }
-        for (Row[] pair : pairs) {
-            state = state.withReplace(pair[0].get(pk), pair[0], pair[1], token);
+        for (int i = 0; i < count; i++) {
+            if (updated[i] != null) {
+                Row stored = matched.get(i);
+                state = state.withReplace(stored.get(pk), stored, updated[i], token);
+            }
         }
         txn.put(state);
-        for (Row[] pair : pairs) {
-            txn.record(Change.Kind.ROW_UPDATED, table, pair[0].get(pk), pair[0], pair[1], null);
+        if (txn.recordsChanges()) {
+            for (int i = 0; i < count; i++) {
+                if (updated[i] != null) {
+                    Row stored = matched.get(i);
+                    txn.record(Change.Kind.ROW_UPDATED, table, stored.get(pk), stored, updated[i], null);
+                }
+            }
         }
         OperationLog.rows(table, "update", matched.size(), null);
         return matched.size();

@@ -6,12 +6,13 @@ import io.dictdb.TableNotFoundException;
 import io.dictdb.internal.index.BTree;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * The working state of the one write in progress: a private catalog of table states built from the published
- * {@link DbState}, the edit token its trees may be changed in place with, and the changes made so far.
+ * The working state of the one write in progress: the catalog as this write has made it (an immutable
+ * {@link DbState}, starting as the published one), the edit token its trees may be changed in place with, and the
+ * changes made so far. Replacing a table's state swaps the working catalog for one that differs in that table
+ * only, so a savepoint is a reference to the catalog, not a copy of it.
  *
  * <p>Invariants: only the thread holding the {@link Engine}'s writer lock uses a transaction. Nodes owned by the
  * current token are reachable only from this transaction's catalog (or from savepoints taken <em>before</em>
@@ -19,28 +20,27 @@ import java.util.List;
  * issues a new token. Rolling back to a savepoint restores its catalog and forgets later changes.
  */
 public final class WriteTransaction {
-    private final DbState base;
     private long sequence;
-    private LinkedHashMap<String, TableState> tables;
+    /** The catalog with this transaction's changes, under the base's sequence number. */
+    private DbState working;
     private Object token = BTree.newToken();
     private final List<Change> changes;
     private boolean modified;
 
     WriteTransaction(DbState base, boolean recordChanges) {
-        this.base = base;
         this.sequence = base.sequence() + 1;
-        this.tables = new LinkedHashMap<>(base.tables());
+        this.working = base;
         this.changes = recordChanges ? new ArrayList<>() : null;
     }
 
     /** A point a transaction can roll back to. */
     public static final class Savepoint {
-        private final LinkedHashMap<String, TableState> tables;
+        private final DbState working;
         private final int changeCount;
         private final boolean modified;
 
-        private Savepoint(LinkedHashMap<String, TableState> tables, int changeCount, boolean modified) {
-            this.tables = tables;
+        private Savepoint(DbState working, int changeCount, boolean modified) {
+            this.working = working;
             this.changeCount = changeCount;
             this.modified = modified;
         }
@@ -53,7 +53,7 @@ public final class WriteTransaction {
      */
     public Savepoint savepoint() {
         token = BTree.newToken();
-        return new Savepoint(new LinkedHashMap<>(tables), changes == null ? 0 : changes.size(), modified);
+        return new Savepoint(working, changes == null ? 0 : changes.size(), modified);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class WriteTransaction {
      * @param savepoint a savepoint of this transaction
      */
     public void rollbackTo(Savepoint savepoint) {
-        tables = new LinkedHashMap<>(savepoint.tables);
+        working = savepoint.working;
         if (changes != null) {
             changes.subList(savepoint.changeCount, changes.size()).clear();
         }
@@ -83,20 +83,17 @@ public final class WriteTransaction {
      * @throws TableNotFoundException when there is no such table
      */
     public TableState table(String name) {
-        TableState table = tables.get(name);
-        if (table == null) {
-            throw new TableNotFoundException("Table '" + name + "' does not exist.");
-        }
-        return table;
+        return working.table(name);
     }
 
     /**
      * Replaces a table's working state.
      *
      * @param table the new state of an existing table
+     * @throws TableNotFoundException when the catalog has no table of that name
      */
     public void put(TableState table) {
-        tables.put(table.name(), table);
+        working = working.with(table);
         modified = true;
     }
 
@@ -107,10 +104,10 @@ public final class WriteTransaction {
      * @throws DuplicateTableException when the name exists
      */
     public void createTable(TableDef def) {
-        if (tables.containsKey(def.name())) {
+        if (working.hasTable(def.name())) {
             throw new DuplicateTableException("Table '" + def.name() + "' already exists.");
         }
-        tables.put(def.name(), TableState.empty(def));
+        working = working.plus(TableState.empty(def));
         modified = true;
         record(Change.Kind.TABLE_CREATED, def.name(), null, null, null, def);
         OperationLog.table(def.name(), "createTable");
@@ -123,9 +120,7 @@ public final class WriteTransaction {
      * @throws TableNotFoundException when there is no such table
      */
     public void dropTable(String name) {
-        if (tables.remove(name) == null) {
-            throw new TableNotFoundException("Table '" + name + "' does not exist.");
-        }
+        working = working.minus(name);
         modified = true;
         record(Change.Kind.TABLE_DROPPED, name, null, null, null, null);
         OperationLog.table(name, "dropTable");
@@ -174,7 +169,7 @@ public final class WriteTransaction {
 
     /** @return a read view of the working catalog (valid until the next write of this transaction) */
     public DbState view() {
-        return new DbState(base.sequence(), tables);
+        return working;
     }
 
     boolean modified() {
@@ -182,7 +177,7 @@ public final class WriteTransaction {
     }
 
     DbState commitState() {
-        return new DbState(sequence, tables);
+        return working.withSequence(sequence);
     }
 
     List<Change> changes() {

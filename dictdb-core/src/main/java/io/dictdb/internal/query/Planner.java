@@ -47,6 +47,27 @@ final class Planner {
     }
 
     /**
+     * The key a condition names when it is exactly an equality on the primary key ({@code Field.of(pk).eq(k)}),
+     * the shape of every update or delete of one row by key: such a condition is answered by one lookup, the
+     * {@link AccessPath.KeyLookup} the general plan would choose, without building a plan.
+     *
+     * @param table the table state
+     * @param where the condition, or null
+     * @return the key to look up, or null when the condition is anything else (or its value cannot be a key)
+     */
+    static Object singleKey(TableState table, Condition where) {
+        if (where instanceof Conditions.Eq) {
+            Conditions.Eq eq = (Conditions.Eq) where;
+            Object key = eq.value;
+            if (key != null && !(key instanceof List) && !(key instanceof java.util.Map)
+                    && eq.field.equals(table.def().primaryKey())) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The part of a condition that still has to be checked on the rows a path delivers: nothing when the path
      * answers the whole condition, the other conjuncts when it answers one conjunct of an AND, else all of it.
      *

@@ -229,9 +229,16 @@ public final class TableHandle implements Table {
     }
 
     private List<Row> matching(TableState table, Condition where, String what) {
-        SelectQuery query = new SelectQuery(() -> table);
-        query.where(where);
-        List<Row> rows = query.storedRows(table, -1);
+        List<Row> rows;
+        Object key = Planner.singleKey(table, where);
+        if (key != null) {
+            Row row = table.get(key);
+            rows = row == null ? List.of() : List.of(row);
+        } else {
+            SelectQuery query = new SelectQuery(() -> table);
+            query.where(where);
+            rows = query.storedRows(table, -1);
+        }
         if (rows.isEmpty()) {
             throw new RecordNotFoundException("No records match the " + what + " criteria in table '" + name + "'.");
         }

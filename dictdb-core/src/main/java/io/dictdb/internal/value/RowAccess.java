@@ -40,6 +40,14 @@ public final class RowAccess {
         RowShape shape(Row row);
 
         /**
+         * Whether an immutable row holds a list or a map among its values (known since it was built).
+         *
+         * @param row an immutable row
+         * @return true when one of its values is a list or a map
+         */
+        boolean nested(Row row);
+
+        /**
          * The values array of an immutable row (not copied: do not modify).
          *
          * @param row an immutable row
