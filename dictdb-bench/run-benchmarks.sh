@@ -2,7 +2,7 @@
 # DictDB side by side with H2, HSQLDB, SQLite, CQEngine and plain Java collections, in one JMH run, and the
 # report made from it.
 #
-#   dictdb-bench/run-benchmarks.sh            full suite (about 20 minutes on 2 cores): writes
+#   dictdb-bench/run-benchmarks.sh            full suite (about 21 minutes on 2 cores): writes
 #                                             dictdb-bench/results/peers.json, BENCHMARKS.md, BENCHMARKS-ratios.png
 #   dictdb-bench/run-benchmarks.sh --quick    smoke run (10 000 rows, one short iteration; about 2 minutes):
 #                                             writes dictdb-bench/results/*-quick.*, leaves BENCHMARKS.md alone

@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -33,20 +35,28 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What DictDB's logging costs on the hot path when DEBUG is off: the same operations with the {@code io.dictdb}
- * loggers OFF ({@code logging=none}) and with logging configured at INFO by {@link DictDBLogging}
- * ({@code logging=info}: JSON lines to a file in a temporary directory, no console). The requirement is that
- * {@code info} stays within 5% of {@code none}: at INFO, the per-operation events (DEBUG) are never created, and
- * what remains is one level check per operation.
+ * loggers OFF and with logging configured at INFO by {@link DictDBLogging} (JSON lines to a file in a temporary
+ * directory, no console). The requirement is that INFO stays within 5 % of OFF: at INFO, the per-operation events
+ * (DEBUG) are never created, and what remains is one level check per operation.
+ *
+ * <h2>Both set-ups in the same JVM, iteration by iteration</h2>
+ * Two forks of the same code differ by 10 to 30 % on this class of machine (JIT decisions, memory layout), more
+ * than the 5 % to be shown, so comparing a fork at OFF with a fork at INFO cannot settle it. Each fork therefore
+ * measures both: before every iteration the state switches the logging set-up, following {@link LoggingSchedule}
+ * (OFF, INFO, INFO, OFF, repeated), and prints which one the iteration measures. The compiled code is the one
+ * JIT-compiled under both set-ups. JMH's own score of a benchmark mixes the two set-ups and means nothing here;
+ * {@code io.dictdb.bench.report.LoggingOverheadReport} reads the iterations back from the JSON results, separates
+ * them by the same schedule, and gives INFO vs OFF with a 95 % interval over the blocks of four iterations.
  *
  * <h2>How to run</h2>
  * <pre>
  * mvn -q -B install -DskipTests
- * java -jar dictdb-bench/target/benchmarks.jar LoggingOverheadBenchmark -rf json -rff jmh-logging.json
+ * java -jar dictdb-bench/target/benchmarks.jar LoggingOverheadBenchmark -rf json -rff dictdb-bench/results/logging.json
+ * java -cp dictdb-bench/target/benchmarks.jar io.dictdb.bench.report.LoggingOverheadReport dictdb-bench/results/logging.json
  * </pre>
- * About five minutes (3 benchmarks × 2 parameter values × 3 forks: a 5% difference is smaller than what separates
- * two forks of the same code on a shared virtual machine, so each score averages three JVMs). Compare each
- * benchmark's {@code info} score with its {@code none} score; the difference must stay within the error bars and
- * below 5%.
+ * About eight minutes: 3 benchmarks × 5 forks × (4 warm-up + 24 measured iterations of 1 s). The heap is fixed and
+ * touched at start-up, so that no iteration pays for first touches of memory (see
+ * {@code io.dictdb.bench.peers.PeerJvm}).
  *
  * <h2>What is measured</h2>
  * <ul>
@@ -59,9 +69,9 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
-@Measurement(iterations = 8, time = 1, timeUnit = TimeUnit.SECONDS)
+@Fork(value = 5, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 4, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = LoggingSchedule.MEASURED_ITERATIONS, time = 1, timeUnit = TimeUnit.SECONDS)
 public class LoggingOverheadBenchmark {
 
     /** The table read by the lookups and the select. */
@@ -73,20 +83,24 @@ public class LoggingOverheadBenchmark {
     /** The equality target of the indexed select. */
     static final int AGE_EQ = 30;
 
-    /** The database, its logging set-up and the lookup keys. */
+    /** The database, the two logging set-ups and the lookup keys. */
     @State(Scope.Benchmark)
     public static class LoggedDb {
         /** Number of pre-generated keys (a power of two, so the cursor wraps with a mask). */
         static final int KEY_COUNT = 1 << 16;
         static final int KEY_MASK = KEY_COUNT - 1;
 
-        /** {@code none}: the io.dictdb loggers OFF; {@code info}: DictDBLogging at INFO, JSON lines to a file. */
-        @Param({"none", "info"})
-        public String logging;
-
         /** Rows of the table read by the lookups and the select. */
         @Param({"100000"})
         public int rows;
+
+        /**
+         * {@code off-info}: the iterations the schedule gives to INFO run at INFO. {@code off-off} (a control, run on
+         * request with {@code -p setups=off-off}): they run with the loggers OFF too, so that the report shows what
+         * the schedule alone measures when nothing differs.
+         */
+        @Param({"off-info"})
+        public String setups = "off-info";
 
         DictDB db;
         Table table;
@@ -95,18 +109,24 @@ public class LoggingOverheadBenchmark {
         int cursor;
         long expectedEq;
         Path logDir;
+        /** Whether the current iteration runs with logging at INFO. */
+        boolean info;
+        private int warmups;
+        private int measured;
         private ch.qos.logback.classic.Level previousLevel;
         /** The record inserted by {@link #insertOne} (the key is assigned automatically). */
         final Map<String, Object> record = Map.of("name", "name-x", "age", 30L, "dept", "dept1", "salary", 50_000.0);
 
         /**
-         * Sets up logging as the parameter says, then builds the table, its HASH index on {@code age} and the keys.
+         * Builds the table, its HASH index on {@code age} and the keys, with the loggers OFF.
          *
          * @throws IOException when the temporary log directory cannot be created
          */
         @Setup(Level.Trial)
         public void setup() throws IOException {
-            configureLogging();
+            logDir = Files.createTempDirectory("dictdb-logging-bench");
+            previousLevel = dictdbLogger().getLevel();
+            useLogging(false);
             BenchData data = BenchData.generate(rows);
             db = new DictDB();
             table = db.createTable(TABLE);
@@ -123,30 +143,49 @@ public class LoggingOverheadBenchmark {
             if (actual != expectedEq) {
                 throw new IllegalStateException("age == " + AGE_EQ + ": " + actual + " rows, expected " + expectedEq);
             }
-            System.out.printf("[setup] logging=%s: table rows=%d, rows per indexed select=%d%n", logging, rows,
-                    expectedEq);
+            System.out.printf("[setup] table rows=%d, rows per indexed select=%d%n", rows, expectedEq);
         }
 
-        private void configureLogging() throws IOException {
-            switch (logging) {
-                case "none":
-                    Logger dictdb = (Logger) LoggerFactory.getLogger(DictDBLogging.LOGGER_NAME);
-                    previousLevel = dictdb.getLevel();
-                    dictdb.setLevel(ch.qos.logback.classic.Level.OFF);
-                    break;
-                case "info":
-                    logDir = Files.createTempDirectory("dictdb-logging-bench");
-                    DictDBLogging.configure(LoggingOptions.builder().level("INFO").console(false)
-                            .logFile(logDir.resolve("dictdb.log")).json(true).build());
-                    break;
-                default:
-                    throw new IllegalArgumentException("logging must be none or info, got '" + logging + "'");
-            }
+        private static Logger dictdbLogger() {
+            return (Logger) LoggerFactory.getLogger(DictDBLogging.LOGGER_NAME);
         }
 
-        /** Empties the insert table before each iteration (drop and create: logged at INFO in the info case). */
+        /**
+         * Switches to the set-up {@link LoggingSchedule} names for the coming iteration, then empties the insert
+         * table.
+         *
+         * @param iteration the coming iteration (warm-up or measured)
+         */
         @Setup(Level.Iteration)
-        public void freshInsertTable() {
+        public void nextIteration(IterationParams iteration) {
+            boolean measuredIteration = iteration.getType() == IterationType.MEASUREMENT;
+            boolean next = measuredIteration ? LoggingSchedule.infoAt(measured++)
+                    : LoggingSchedule.infoAtWarmup(warmups++);
+            useLogging(next);
+            System.out.printf("[setup] %s iteration %d: logging=%s%n", measuredIteration ? "measured" : "warm-up",
+                    measuredIteration ? measured : warmups, next ? "info" : "off");
+            freshInsertTable();
+        }
+
+        /**
+         * Applies one of the two set-ups: {@code DictDBLogging} at INFO with JSON lines to a file, or nothing
+         * installed and the {@code io.dictdb} loggers OFF.
+         *
+         * @param atInfo true for INFO
+         */
+        void useLogging(boolean atInfo) {
+            if (atInfo && !"off-off".equals(setups)) {
+                DictDBLogging.configure(LoggingOptions.builder().level("INFO").console(false)
+                        .logFile(logDir.resolve("dictdb.log")).json(true).build());
+            } else {
+                DictDBLogging.reset();
+                dictdbLogger().setLevel(ch.qos.logback.classic.Level.OFF);
+            }
+            info = atInfo;
+        }
+
+        /** Empties the insert table (drop and create: logged when the set-up is INFO). */
+        void freshInsertTable() {
             if (db.hasTable(INSERTS)) {
                 db.dropTable(INSERTS);
             }
@@ -168,12 +207,9 @@ public class LoggingOverheadBenchmark {
             db = null;
             table = null;
             inserts = null;
-            if ("none".equals(logging)) {
-                ((Logger) LoggerFactory.getLogger(DictDBLogging.LOGGER_NAME)).setLevel(previousLevel);
-            } else {
-                DictDBLogging.reset();
-                DirectoryTree.delete(logDir);
-            }
+            DictDBLogging.reset();
+            dictdbLogger().setLevel(previousLevel);
+            DirectoryTree.delete(logDir);
         }
     }
 

@@ -5,13 +5,16 @@ import ch.qos.logback.classic.Logger;
 import io.dictdb.Row;
 import io.dictdb.logging.DictDBLogging;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +22,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@link LoggingOverheadBenchmark} outside JMH on a tiny table, for both logging set-ups: the states set up
- * and tear down cleanly, each benchmark returns what it should, and the {@code info} set-up writes INFO events
- * (and no DEBUG event) to its file. No timing is asserted.
+ * Runs {@link LoggingOverheadBenchmark} outside JMH on a tiny table: the state sets up and tears down cleanly,
+ * switches between the two logging set-ups as {@link LoggingSchedule} says, each benchmark returns what it should
+ * under both, and the INFO set-up writes INFO events (and no DEBUG event) to its file. No timing is asserted.
  */
 class LoggingOverheadBenchmarkSmokeTest {
     private static final int ROWS = 1000;
@@ -33,19 +36,37 @@ class LoggingOverheadBenchmarkSmokeTest {
                 .containsExactlyInAnyOrder("pkGet", "indexedEqNoCopy", "insertOne");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"none", "info"})
-    void everyBenchmarkRunsAndReturnsTheExpectedRows(String logging) throws Exception {
+    @Test
+    void theScheduleMeasuresBothSetUpsTwicePerBlockInMirroredOrder() {
+        List<Boolean> measured = new ArrayList<>();
+        for (int i = 0; i < LoggingSchedule.MEASURED_ITERATIONS; i++) {
+            measured.add(LoggingSchedule.infoAt(i));
+        }
+        assertThat(measured.subList(0, LoggingSchedule.BLOCK)).containsExactly(false, true, true, false);
+        assertThat(LoggingSchedule.MEASURED_ITERATIONS % LoggingSchedule.BLOCK).isZero();
+        assertThat(measured.stream().filter(info -> info).count())
+                .isEqualTo(LoggingSchedule.MEASURED_ITERATIONS / 2);
+    }
+
+    @Test
+    void everyBenchmarkRunsUnderBothSetUpsAndTheStateFollowsTheSchedule() throws Exception {
         Logger dictdb = (Logger) LoggerFactory.getLogger(DictDBLogging.LOGGER_NAME);
         Level levelBefore = dictdb.getLevel();
         LoggingOverheadBenchmark bench = new LoggingOverheadBenchmark();
         LoggingOverheadBenchmark.LoggedDb s = new LoggingOverheadBenchmark.LoggedDb();
-        s.logging = logging;
         s.rows = ROWS;
         s.setup();
+        Path logFile = s.logDir.resolve("dictdb.log");
         try {
-            for (int iteration = 0; iteration < 2; iteration++) {
-                s.freshInsertTable();
+            List<IterationParams> iterations = List.of(
+                    iteration(IterationType.WARMUP), iteration(IterationType.WARMUP),
+                    iteration(IterationType.MEASUREMENT), iteration(IterationType.MEASUREMENT),
+                    iteration(IterationType.MEASUREMENT), iteration(IterationType.MEASUREMENT));
+            List<Boolean> expected = List.of(false, true, false, true, true, false);
+            for (int it = 0; it < iterations.size(); it++) {
+                s.nextIteration(iterations.get(it));
+                assertThat(s.info).isEqualTo(expected.get(it));
+                assertThat(dictdb.getLevel()).isEqualTo(s.info ? Level.INFO : Level.OFF);
                 for (int i = 0; i < 10; i++) {
                     int cursor = s.cursor;
                     Long key = s.keys[cursor & LoggingOverheadBenchmark.LoggedDb.KEY_MASK];
@@ -62,23 +83,24 @@ class LoggingOverheadBenchmarkSmokeTest {
                 }
                 assertThat(s.inserts.count()).isEqualTo(10);
             }
-            if (logging.equals("none")) {
-                assertThat(dictdb.getLevel()).isEqualTo(Level.OFF);
-            } else {
-                assertThat(dictdb.getLevel()).isEqualTo(Level.INFO);
-                List<String> lines = Files.readAllLines(s.logDir.resolve("dictdb.log"));
-                assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{")
-                        .contains("\"level\":\"INFO\"").contains("\"logger\":\"io.dictdb.schema\""));
-                assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"op\":\"createTable\"")
-                        .contains("\"table\":\"people\""));
-            }
+            List<String> lines = Files.readAllLines(logFile);
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{")
+                    .contains("\"level\":\"INFO\"").contains("\"logger\":\"io.dictdb.schema\""));
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"op\":\"createTable\"")
+                    .contains("\"table\":\"inserts\""));
+            long infoIterations = expected.stream().filter(info -> info).count();
+            assertThat(lines.stream().filter(line -> line.contains("\"op\":\"createTable\"")))
+                    .as("one createTable event per INFO iteration, none in OFF iterations")
+                    .hasSize((int) infoIterations);
         } finally {
             s.tearDown();
         }
         assertThat(dictdb.getLevel()).isEqualTo(levelBefore);
-        if (logging.equals("info")) {
-            assertThat(s.logDir).doesNotExist();
-        }
+        assertThat(s.logDir).doesNotExist();
+    }
+
+    private static IterationParams iteration(IterationType type) {
+        return new IterationParams(type, 1, TimeValue.seconds(1), 1);
     }
 
     @Test
