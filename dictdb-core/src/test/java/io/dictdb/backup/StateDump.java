@@ -24,7 +24,7 @@ final class StateDump {
 
     static Map<String, Object> of(DbState state) {
         Map<String, Object> tables = new LinkedHashMap<>();
-        for (TableState table : state.tables().values()) {
+        for (TableState table : state.tableStates()) {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("primaryKey", table.def().primaryKey());
             t.put("schema", table.def().schema().map(Object::toString).orElse(null));

@@ -76,17 +76,6 @@ public final class LoggingOverheadReport {
     }
 
     /**
-     * The comparison of every {@code LoggingOverheadBenchmark} result in one JMH JSON document.
-     *
-     * @param results the JSON array JMH wrote
-     * @return one comparison per benchmark method (and set-ups), in file order
-     * @throws IllegalArgumentException when a fork's iteration count is not a whole number of blocks
-     */
-    static List<Comparison> compare(JsonNode results) {
-        return compare(List.of(results));
-    }
-
-    /**
      * The comparison of every {@code LoggingOverheadBenchmark} result in several JMH JSON documents, the forks of
      * the same benchmark method and set-ups pooled.
      *

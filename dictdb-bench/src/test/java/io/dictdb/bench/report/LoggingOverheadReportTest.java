@@ -43,7 +43,7 @@ class LoggingOverheadReportTest {
         double[] fork = {100, 110, 110, 100, 200, 220, 220, 200};
 
         List<LoggingOverheadReport.Comparison> result =
-                LoggingOverheadReport.compare(results("pkGet", fork, fork));
+                LoggingOverheadReport.compare(List.of(results("pkGet", fork, fork)));
 
         assertThat(result).hasSize(1);
         LoggingOverheadReport.Comparison c = result.get(0);
@@ -64,7 +64,7 @@ class LoggingOverheadReportTest {
         double[] second = {100, 102, 102, 100, 100, 98, 98, 100};
 
         LoggingOverheadReport.Comparison c =
-                LoggingOverheadReport.compare(results("insertOne", first, second)).get(0);
+                LoggingOverheadReport.compare(List.of(results("insertOne", first, second))).get(0);
 
         assertThat(c.blocks()).isEqualTo(4);
         assertThat(c.relativeCost()).isCloseTo(0.0, within(1e-12));
@@ -78,7 +78,9 @@ class LoggingOverheadReportTest {
 
     @Test
     void aForkThatIsNotAWholeNumberOfBlocksIsRejected() {
-        assertThatThrownBy(() -> LoggingOverheadReport.compare(results("pkGet", new double[]{1, 2, 3, 4, 5, 6})))
+        JsonNode sixIterations = results("pkGet", new double[]{1, 2, 3, 4, 5, 6});
+
+        assertThatThrownBy(() -> LoggingOverheadReport.compare(List.of(sixIterations)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("6 iterations");
     }

@@ -93,7 +93,7 @@ public final class BackupWriter {
             throw e;
         }
         long rows = 0;
-        for (TableState table : capture.state().tables().values()) {
+        for (TableState table : capture.state().tableStates()) {
             rows += table.size();
         }
         chainBase = file.getFileName().toString();

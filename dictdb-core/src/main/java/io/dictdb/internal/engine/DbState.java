@@ -2,10 +2,10 @@ package io.dictdb.internal.engine;
 
 import io.dictdb.TableNotFoundException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -135,20 +135,16 @@ public final class DbState {
      * @return a new list of names
      */
     public List<String> tableNames() {
-        return new java.util.ArrayList<>(Arrays.asList(names));
+        return new ArrayList<>(Arrays.asList(names));
     }
 
     /**
-     * The tables in creation order.
+     * The tables' states in creation order.
      *
-     * @return a new unmodifiable map (built on each call: for saves and backups, not for the write path)
+     * @return an unmodifiable view (no copy)
      */
-    public Map<String, TableState> tables() {
-        LinkedHashMap<String, TableState> map = new LinkedHashMap<>(Math.max(16, names.length * 2));
-        for (int i = 0; i < names.length; i++) {
-            map.put(names[i], states[i]);
-        }
-        return Collections.unmodifiableMap(map);
+    public List<TableState> tableStates() {
+        return Collections.unmodifiableList(Arrays.asList(states));
     }
 
     /**

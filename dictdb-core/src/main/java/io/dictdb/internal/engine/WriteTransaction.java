@@ -167,7 +167,7 @@ public final class WriteTransaction {
         }
     }
 
-    /** @return a read view of the working catalog (valid until the next write of this transaction) */
+    /** @return the working catalog as it stands (immutable: later writes of this transaction make new ones) */
     public DbState view() {
         return working;
     }

@@ -83,13 +83,13 @@ public final class SnapshotFiles {
         writeChecked(io, file, snapshotFormat, g -> SnapshotWriter.write(g, state));
         if (LOG.isDebugEnabled()) {
             long rows = 0;
-            for (TableState table : state.tables().values()) {
+            for (TableState table : state.tableStates()) {
                 rows += table.size();
             }
             LOG.atDebug().setMessage("Saved database")
                     .addKeyValue("file", file)
                     .addKeyValue("format", format)
-                    .addKeyValue("tables", state.tables().size())
+                    .addKeyValue("tables", state.tableStates().size())
                     .addKeyValue("rows", rows)
                     .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000)
                     .log();

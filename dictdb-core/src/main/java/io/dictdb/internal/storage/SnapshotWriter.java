@@ -58,8 +58,9 @@ final class SnapshotWriter {
         g.writeFieldName(SnapshotLayout.SEQUENCE);
         g.writeNumber(state.sequence());
         g.writeFieldName(SnapshotLayout.TABLES);
-        g.writeStartObject(state.tables(), state.tables().size());
-        for (TableState table : state.tables().values()) {
+        List<TableState> tables = state.tableStates();
+        g.writeStartObject(tables, tables.size());
+        for (TableState table : tables) {
             writeTable(table);
         }
         g.writeEndObject();

@@ -44,7 +44,7 @@ class DbStateTest {
                     .isInstanceOf(TableNotFoundException.class)
                     .hasMessage("Table 'missing' does not exist.");
             assertThat(state.tableNames()).hasSize(count);
-            assertThat(new ArrayList<>(state.tables().keySet())).isEqualTo(state.tableNames());
+            assertThat(state.tableStates()).extracting(TableState::name).isEqualTo(state.tableNames());
         }
     }
 
