@@ -4,6 +4,7 @@ import io.dictdb.DuplicateKeyException;
 import io.dictdb.IndexType;
 import io.dictdb.Row;
 import io.dictdb.internal.index.KeyMap;
+import io.dictdb.internal.index.LongTrie;
 import io.dictdb.internal.index.SecondaryIndex;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
  * The state of one table at one point in time: definition, key counter, rows by primary key and secondary
  * indexes.
  *
- * <p>Invariants: every index holds exactly the rows of {@code rows} (maintained in the same step as the rows,
+ * <p>Invariants: {@code trieRoot} and {@code trieShift} are those of {@code rows}' integer trie; every index holds exactly the rows of {@code rows} (maintained in the same step as the rows,
  * so no reader can see one without the other); {@code nextKey} is greater than every integral key stored or ever
  * assigned; indexes are kept in creation order. A published {@code TableState} is immutable; the
  * {@code with*} methods return new states and may reuse nodes owned by the given edit token (see
@@ -26,12 +27,21 @@ public final class TableState {
     private final TableDef def;
     private final long nextKey;
     private final KeyMap rows;
+    /**
+     * The root and shift of {@code rows}' integer trie, copied here so that a lookup by integer key (the common
+     * primary key) goes from this state to the trie's root in one step instead of three (state, key map, trie): a
+     * lookup is a chain of dependent loads, each waiting for the one before.
+     */
+    private final Object trieRoot;
+    private final int trieShift;
     private final SecondaryIndex[] indexes;
 
     private TableState(TableDef def, long nextKey, KeyMap rows, SecondaryIndex[] indexes) {
         this.def = def;
         this.nextKey = nextKey;
         this.rows = rows;
+        this.trieRoot = rows.integers().root();
+        this.trieShift = rows.integers().shift();
         this.indexes = indexes;
     }
 
@@ -77,7 +87,8 @@ public final class TableState {
      * @return the row, or null
      */
     public Row get(Object key) {
-        return rows.get(key);
+        long slot = KeyMap.slot(key);
+        return slot >= 0 ? LongTrie.get(trieRoot, trieShift, slot) : rows.getOther(key);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class KeyMap {
      * @param key a normalised key
      * @return the slot, or -1
      */
-    static long slot(Object key) {
+    public static long slot(Object key) {
         if (key instanceof Long) {
             long v = (Long) key;
             return v >= 0 ? v : -1;
@@ -57,6 +57,25 @@ public final class KeyMap {
             }
         }
         return -1;
+    }
+
+    /**
+     * The part holding the keys that have a {@link #slot}, addressed by that slot.
+     *
+     * @return the integer-keyed part
+     */
+    public LongTrie integers() {
+        return integers;
+    }
+
+    /**
+     * The value of a key that has no {@link #slot}.
+     *
+     * @param key a normalised key whose slot is -1
+     * @return the value, or null
+     */
+    public Row getOther(Object key) {
+        return (Row) others.get(key);
     }
 
     /** @return the number of entries */

@@ -32,7 +32,7 @@ class OrderedMapProperties {
                 Arbitraries.longs().between(0, 3000).map(Object.class::cast),
                 Arbitraries.longs().between(-50, 50).map(Object.class::cast),
                 Arbitraries.longs().between(0, 1L << 40).map(Object.class::cast),
-                Arbitraries.of(Long.MAX_VALUE, 0L, 31L, 32L, 1023L, 1024L).map(Object.class::cast),
+                Arbitraries.of(Long.MAX_VALUE, 0L, 31L, 32L, 63L, 64L, 127L, 128L, 1023L, 1024L, 16383L, 16384L).map(Object.class::cast),
                 Arbitraries.doubles().between(-5, 5).ofScale(1).map(Object.class::cast),
                 Arbitraries.integers().between(0, 20).map(i -> (Object) BigDecimal.valueOf(i).setScale(2)),
                 Arbitraries.strings().alpha().ofMaxLength(3).map(Object.class::cast));
